@@ -1,0 +1,151 @@
+"""The values the ingest pipeline produces. Every found item carries the text as
+written and its [start, end) offsets in ``CleanText.text``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from letters.kamerstuk import KamerstukKey
+
+# Paragraph kinds
+HEADING = "heading"
+PARAGRAPH = "paragraph"
+LIST_ITEM = "list_item"
+FOOTNOTE = "footnote"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of cleaned text: ``text[start:end]``."""
+
+    kind: str  # HEADING | PARAGRAPH | LIST_ITEM | FOOTNOTE
+    start: int
+    end: int
+    marker: str = ""  # the footnote number for FOOTNOTE blocks
+
+
+@dataclass(frozen=True)
+class FootnoteRef:
+    """A footnote marker in the body ("Toetsingskader¹"): the marker was cut from the
+    word; ``offset`` is where it stood in the cleaned text."""
+
+    marker: str
+    offset: int
+
+
+@dataclass
+class CleanText:
+    """The cleaned letter: paragraphs joined by a blank line, footnotes last."""
+
+    text: str
+    blocks: list[Block]
+    footnote_refs: list[FootnoteRef] = field(default_factory=list)
+    # What the removed page furniture told us.
+    own_key: KamerstukKey | None = None
+    vergaderjaar: str | None = None  # "2015-2016"
+    print_year: int | None = None  # "’s-Gravenhage 2016"
+
+
+@dataclass(frozen=True)
+class Signatory:
+    name: str
+    function: str  # "Minister van Defensie"
+    ministry: str = ""  # "Defensie"
+
+
+@dataclass
+class Metadata:
+    key: KamerstukKey | None = None
+    other_dossiers: list[str] = field(default_factory=list)
+    date: date | None = None
+    date_text: str = ""
+    year: int | None = None
+    vergaderjaar: str | None = None
+    title: str = ""
+    kind: str = ""  # one of letters.models.LetterKind values, "" when unknown
+    signatories: list[Signatory] = field(default_factory=list)
+    ministries: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CitationFound:
+    key: KamerstukKey
+    text: str
+    start: int
+    end: int
+    in_footnote: bool = False
+
+
+@dataclass(frozen=True)
+class ProceedingFound:
+    """Handelingen: "Handelingen II 2019/20, nr. 23, item 4"."""
+
+    chamber: str  # "II" or "I"
+    vergaderjaar: str  # "2019-2020"
+    number: int
+    item: int | None
+    text: str
+    start: int
+    end: int
+    in_footnote: bool = False
+
+    @property
+    def key(self) -> str:
+        years = self.vergaderjaar.replace("-", "")
+        chamber = "tk" if self.chamber == "II" else "ek"
+        base = f"h-{chamber}-{years}-{self.number}"
+        return f"{base}-{self.item}" if self.item is not None else base
+
+
+@dataclass(frozen=True)
+class AmountFound:
+    euro: Decimal
+    text: str
+    start: int
+    end: int
+    qualifiers: tuple[str, ...] = ()  # "structureel", "incidenteel", "per jaar", "extra", …
+    years: tuple[int, ...] = ()
+    sentence: str = ""
+    instrument: str = ""  # a budget named in the sentence: "BIV", "BZ", "Defensie", …
+
+
+@dataclass(frozen=True)
+class MissionAlias:
+    """What the pipeline matches missions against (loaded from the database)."""
+
+    slug: str
+    name: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MissionFound:
+    slug: str
+    name: str
+    text: str  # the sentence that mentions the mission
+    start: int  # of the matched name/alias
+    end: int
+    matched: str = ""  # the alias as written
+    decision: str | None = None  # start|extension|intensification|end|report
+
+
+@dataclass(frozen=True)
+class RecommendationFound:
+    number: str
+    text: str
+    start: int = 0
+    end: int = 0
+    report: str = ""  # the report it comes from, when the text names it
+
+
+@dataclass
+class Extraction:
+    clean: CleanText
+    metadata: Metadata
+    citations: list[CitationFound]
+    proceedings: list[ProceedingFound]
+    amounts: list[AmountFound]
+    missions: list[MissionFound]
+    recommendations: list[RecommendationFound]

@@ -1,0 +1,89 @@
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+from letters.kamerstuk import KamerstukKey, format_dossier
+
+
+class CitationKind(models.TextChoices):
+    KAMERSTUK = "kamerstuk", "Kamerstuk"
+    HANDELINGEN = "handelingen", "Handelingen"
+
+
+class Citation(models.Model):
+    """A letter cites a Kamerstuk (or Handelingen) at a place in its text.
+
+    ``target`` is set when the cited letter is in the archive; otherwise the
+    citation waits, unresolved, and ``services.resolve_waiting_citations``
+    links it when the cited letter arrives.
+    """
+
+    letter = models.ForeignKey(
+        "letters.Letter", on_delete=models.CASCADE, related_name="citations", verbose_name="brief"
+    )
+    kind = models.CharField(
+        "soort", max_length=20, choices=CitationKind.choices, default=CitationKind.KAMERSTUK
+    )
+    # "33694-12", "35300-V-14"; for Handelingen "h-tk-20192020-23-4".
+    key = models.CharField("verwijzing", max_length=60, db_index=True)
+    dossier = models.CharField("dossiernummer", max_length=20, blank=True)
+    number = models.PositiveIntegerField("ondernummer", null=True, blank=True)
+    target = models.ForeignKey(
+        "letters.Letter",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="cited_by",
+        verbose_name="geciteerde brief",
+    )
+    text = models.CharField("tekst zoals geschreven", max_length=500)
+    start = models.PositiveIntegerField("begin")
+    end = models.PositiveIntegerField("einde")
+    in_footnote = models.BooleanField("in voetnoot", default=False)
+    context = models.TextField("zin", blank=True, help_text="De zin rond de verwijzing.")
+
+    class Meta:
+        ordering = ["letter", "start"]
+        verbose_name = "verwijzing"
+        verbose_name_plural = "verwijzingen"
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gte=F("start")), name="citation_end_after_start"),
+            models.UniqueConstraint(
+                fields=["letter", "key", "start"], name="citation_once_per_place"
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="kamerstuk") | (Q(number__isnull=False) & ~Q(dossier="")),
+                name="citation_kamerstuk_has_number",
+            ),
+        ]
+        indexes = [models.Index(fields=["target", "letter"], name="citation_target_letter")]
+
+    def __str__(self) -> str:
+        return self.display
+
+    @property
+    def kamerstuk_key(self) -> KamerstukKey | None:
+        if self.kind != CitationKind.KAMERSTUK or self.number is None:
+            return None
+        return KamerstukKey(self.dossier, self.number)
+
+    @property
+    def display(self) -> str:
+        key = self.kamerstuk_key
+        if key:
+            return key.display
+        return self.text
+
+    @property
+    def is_resolved(self) -> bool:
+        return self.target_id is not None
+
+    def get_absolute_url(self) -> str:
+        key = self.kamerstuk_key
+        if key is None:
+            return ""
+        return reverse("letters:kamerstuk", kwargs={"dossier": key.dossier, "number": key.number})
+
+    @property
+    def dossier_display(self) -> str:
+        return format_dossier(self.dossier) if self.dossier else ""

@@ -1,0 +1,8 @@
+"""Placeholder: being written."""
+
+from django.http import HttpResponse
+
+
+def budget(request, **kwargs):
+    return HttpResponse("")
+

@@ -1,0 +1,8 @@
+"""Placeholder: being written."""
+
+from django.http import HttpResponse
+
+
+def letter_list(request, **kwargs):
+    return HttpResponse("")
+
