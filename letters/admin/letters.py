@@ -1,0 +1,115 @@
+from django.contrib import admin
+from django.urls import path, reverse
+from django.utils.html import format_html
+
+from letters.admin.new_letter import NewLetterFromTextView
+from letters.models import (
+    BudgetLine,
+    Citation,
+    Letter,
+    LetterMission,
+    Recommendation,
+    Signatory,
+)
+from letters.services import resolve_waiting_citations
+
+
+class SignatoryInline(admin.TabularInline):
+    model = Signatory
+    extra = 0
+    autocomplete_fields = ["person", "ministry"]
+
+
+class CitationInline(admin.TabularInline):
+    model = Citation
+    fk_name = "letter"
+    extra = 0
+    fields = ["kind", "key", "dossier", "number", "text", "target", "in_footnote", "start", "end"]
+    autocomplete_fields = ["target"]
+    show_change_link = True
+
+
+class LetterMissionInline(admin.TabularInline):
+    model = LetterMission
+    extra = 0
+    fields = ["mission", "decision", "text"]
+    autocomplete_fields = ["mission"]
+
+
+class BudgetLineInline(admin.TabularInline):
+    model = BudgetLine
+    extra = 0
+    fields = ["amount", "instrument", "year_from", "year_to", "nature", "mission", "text"]
+    autocomplete_fields = ["mission"]
+
+
+class RecommendationInline(admin.StackedInline):
+    model = Recommendation
+    extra = 0
+    fields = ["report", "number", "text", "response", "response_text"]
+    autocomplete_fields = ["report"]
+
+
+@admin.register(Letter)
+class LetterAdmin(admin.ModelAdmin):
+    list_display = ["kamerstuk", "title", "date", "year", "kind", "dossier"]
+    list_display_links = ["kamerstuk", "title"]
+    list_filter = ["kind", "year", "ministries", "dossier"]
+    search_fields = ["title", "body", "dossier__number", "slug"]
+    date_hierarchy = "date"
+    autocomplete_fields = ["dossier", "other_dossiers", "ministries"]
+    list_select_related = ["dossier"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["official_id_display", "public_link", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "public_link"]}),
+        (
+            "Kamerstuk",
+            {"fields": ["dossier", "number", "official_id_display", "other_dossiers", "vergaderjaar"]},
+        ),
+        ("Datum", {"fields": ["date", "year"]}),
+        ("Afzenders", {"fields": ["ministries"]}),
+        ("Tekst", {"fields": ["body", "source_url", "source_name"]}),
+        (
+            "Oorspronkelijke tekst en opbouw",
+            {"classes": ["collapse"], "fields": ["original_text", "structure", "created_at", "updated_at"]},
+        ),
+    ]
+    inlines = [
+        SignatoryInline,
+        CitationInline,
+        LetterMissionInline,
+        BudgetLineInline,
+        RecommendationInline,
+    ]
+
+    @admin.display(description="Kamerstuk", ordering="dossier__number")
+    def kamerstuk(self, obj):
+        key = obj.kamerstuk_key
+        return key.display if key else "— (nog geen nummer)"
+
+    @admin.display(description="officieel id")
+    def official_id_display(self, obj):
+        return obj.official_id or "—"
+
+    @admin.display(description="op de site")
+    def public_link(self, obj):
+        if not obj.pk:
+            return "—"
+        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), obj.get_absolute_url())
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(NewLetterFromTextView.as_view(model_admin=self))
+        return [path("uit-tekst/", view, name="letters_letter_from_text")] + super().get_urls()
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = extra_context or {}
+        extra_context["from_text_url"] = reverse("admin:letters_letter_from_text")
+        return super().changelist_view(request, extra_context=extra_context)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        from letters import search
+
+        resolve_waiting_citations(letter=form.instance)
+        search.update_index([form.instance.pk])

@@ -1,0 +1,49 @@
+"""Import letter texts (files or directories) through the same path as the admin."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from letters.services import ImportRefused, import_letter_file, mission_aliases
+
+SUFFIXES = {".txt", ".pdf"}
+
+
+class Command(BaseCommand):
+    help = (
+        "Leest Kamerbrieven in uit .txt- of .pdf-bestanden of mappen. Idempotent: dezelfde "
+        "tekst nogmaals inlezen verandert niets; een gewijzigde tekst werkt de brief bij."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help="Bestanden of mappen")
+
+    def handle(self, *paths, **options):
+        files = list(self._files(paths))
+        if not files:
+            raise CommandError("Geen .txt- of .pdf-bestanden gevonden in: " + ", ".join(paths))
+        failures = 0
+        missions = mission_aliases()
+        for path in files:
+            try:
+                result = import_letter_file(path, missions=missions)
+            except ImportRefused as error:
+                failures += 1
+                self.stderr.write(f"FOUT {error}")
+                continue
+            counts = ", ".join(f"{n} {label}" for label, n in result.counts.items())
+            self.stdout.write(
+                f"{result.status:<11} {path.name}: {result.letter}" + (f" ({counts})" if counts else "")
+            )
+        if failures:
+            raise CommandError(f"{failures} van {len(files)} bestanden niet ingelezen (zie hierboven).")
+
+    def _files(self, paths):
+        for raw in paths:
+            path = Path(raw)
+            if path.is_dir():
+                yield from sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES)
+            elif path.exists():
+                yield path
+            else:
+                raise CommandError(f"Bestand of map bestaat niet: {path}")
