@@ -100,7 +100,11 @@ def annotate(body: str, structure: dict | None, links: Iterable[Link] = ()) -> A
     blocks = []
     for number, raw in raw_blocks:
         start, end = raw["start"], raw["end"]
-        block_refs = [r for r in refs if start <= r.offset <= end] if raw["kind"] != FOOTNOTE else []
+        if raw["kind"] == FOOTNOTE:
+            start = _after_marker(body, start, end, raw["marker"])
+        block_refs = (
+            [r for r in refs if start <= r.offset <= end] if raw["kind"] != FOOTNOTE else []
+        )
         block_links = [link for link in accepted_links if link.start < end and link.end > start]
         html = _render(body, start, end, block_links, block_refs)
         marker = raw["marker"] if raw["kind"] == FOOTNOTE else ""
@@ -158,6 +162,12 @@ def _split_paragraphs(body: str) -> list[tuple[int, dict]]:
     return result
 
 
+def _after_marker(body: str, start: int, end: int, marker: str) -> int:
+    """The page shows the footnote's number itself: skip it when the text repeats it."""
+    match = re.match(rf"{re.escape(marker)}[ \t]+", body[start:end]) if marker else None
+    return start + match.end() if match and start + match.end() < end else start
+
+
 def _note_id(marker: str, number: int) -> str:
     return f"fn{marker}" if _SAFE_MARKER.match(marker) else f"fn-p{number}"
 
@@ -165,14 +175,19 @@ def _note_id(marker: str, number: int) -> str:
 def _refs(raw_refs, length: int, note_ids: dict[str, str]) -> list[_Ref]:
     if not isinstance(raw_refs, list):
         return []
+    usable = [
+        raw
+        for raw in raw_refs
+        if isinstance(raw, dict)
+        and isinstance(raw.get("offset"), int)
+        and 0 <= raw["offset"] <= length
+        and raw.get("marker")
+    ]
     refs = []
     seen: dict[str, int] = {}
-    for raw in raw_refs:
-        if not isinstance(raw, dict) or not isinstance(raw.get("offset"), int):
-            continue
-        marker = str(raw.get("marker") or "")
-        if not marker or not 0 <= raw["offset"] <= length:
-            continue
+    # In reading order, so the first marker in the text is the one a note links back to.
+    for raw in sorted(usable, key=lambda r: r["offset"]):
+        marker = str(raw["marker"])
         seen[marker] = seen.get(marker, 0) + 1
         note_id = note_ids.get(marker, "")
         ref_id = ""
@@ -180,7 +195,6 @@ def _refs(raw_refs, length: int, note_ids: dict[str, str]) -> list[_Ref]:
             base = "fnref" + note_id[2:]
             ref_id = base if seen[marker] == 1 else f"{base}-{seen[marker]}"
         refs.append(_Ref(marker=marker, offset=raw["offset"], ref_id=ref_id, note_id=note_id))
-    refs.sort(key=lambda r: r.offset)
     return refs
 
 

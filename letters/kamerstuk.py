@@ -19,9 +19,10 @@ from dataclasses import dataclass
 
 OFFICIAL_BASE_URL = "https://zoek.officielebekendmakingen.nl"
 
-# Dossier numbers are five digits today; older ones have fewer. A chapter is a
-# Roman numeral or a short letter code (V, VII, X, A, B, IXB, XVII).
-_CHAPTER = r"[A-Z]{1,5}"
+# Dossier numbers are five digits today; older ones have fewer. A budget chapter
+# is a Roman numeral, optionally with a letter (V, VII, IXB, XVII), or one letter
+# for the funds (A Infrastructuurfonds, B Gemeentefonds, …).
+_CHAPTER = r"(?:[IVXL]{1,6}[A-C]?|[A-Z])"
 DOSSIER_RE = re.compile(rf"^(?P<base>[1-9]\d{{3,5}})(?:-(?P<chapter>{_CHAPTER}))?$")
 KEY_RE = re.compile(
     rf"^(?:kst-)?(?P<base>[1-9]\d{{3,5}})(?:-(?P<chapter>{_CHAPTER}))?-(?P<number>[1-9]\d{{0,4}})$",

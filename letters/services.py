@@ -19,7 +19,6 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from letters import search
-from letters.ingest.sources import UnreadableSource, read_letter_source
 from letters.ingest.types import Extraction, MissionAlias
 from letters.kamerstuk import KamerstukKey, normalise_dossier
 from letters.models import (
@@ -249,6 +248,8 @@ def save_extraction(
         letter.source_name = source_name[:255]
     if not letter.slug:
         letter.slug = _unique_slug(letter.title, letter=letter)
+    if letter.pk:
+        letter.version += 1
     letter.full_clean(exclude=["slug"])
     letter.save()
 
@@ -505,6 +506,8 @@ def _overrides_differ(letter: Letter, overrides: LetterOverrides) -> bool:
 
 
 def import_letter_file(path: Path | str, *, missions: list[MissionAlias] | None = None) -> ImportResult:
+    from letters.ingest.sources import UnreadableSource, read_letter_source
+
     path = Path(path)
     try:
         data = path.read_bytes()

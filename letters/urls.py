@@ -2,7 +2,7 @@ from django.urls import path, register_converter
 
 from letters.feeds import letters as letter_feeds
 from letters.feeds import search as search_feeds
-from letters.views import budget, dossiers, home, kamerstuk, missions, recommendations, search
+from letters.views import budget, dossiers, health, home, kamerstuk, missions, recommendations, search
 
 
 class DossierConverter:
@@ -22,6 +22,7 @@ register_converter(DossierConverter, "dossier")
 app_name = "letters"
 urlpatterns = [
     path("", home.home, name="home"),
+    path("healthz", health.healthz, name="healthz"),
     path("brieven/", search.letter_list, name="letter-list"),
     path("brieven/<slug:slug>/", kamerstuk.letter_by_slug, name="letter-slug"),
     path("kamerstuk/<dossier:dossier>/<int:number>/", kamerstuk.kamerstuk, name="kamerstuk"),

@@ -1,9 +1,4 @@
-import os
-
-os.environ.setdefault("DEBUG", "1")
-os.environ.setdefault("TESTING", "1")
-
-import pytest  # noqa: E402
+import pytest
 
 
 @pytest.fixture

@@ -1,4 +1,9 @@
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db.models import F
+from django.utils import timezone
+from simple_history.admin import SimpleHistoryAdmin
 from django.urls import path, reverse
 from django.utils.html import format_html
 
@@ -12,6 +17,10 @@ from letters.models import (
     Signatory,
 )
 from letters.services import resolve_waiting_citations
+
+
+class StaleLetterError(Exception):
+    """Raised when two saves of the same letter race; the transaction is rolled back."""
 
 
 class SignatoryInline(admin.TabularInline):
@@ -50,8 +59,45 @@ class RecommendationInline(admin.StackedInline):
     autocomplete_fields = ["report"]
 
 
+class LetterForm(forms.ModelForm):
+    """Refuses a save based on an older version of the letter (optimistic locking):
+    the second of two editors gets told who changed it and when."""
+
+    version_seen = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Letter
+        fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.fields["version_seen"].initial = self.instance.version
+
+    def clean(self):
+        data = super().clean()
+        if not self.instance.pk:
+            return data
+        seen = data.get("version_seen")
+        current = Letter.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
+        if seen is None or current != seen:
+            raise ValidationError(stale_edit_message(self.instance), code="stale")
+        return data
+
+
+def stale_edit_message(letter: Letter) -> str:
+    latest = letter.history.order_by("-history_date").select_related("history_user").first()
+    who = getattr(latest and latest.history_user, "username", None) or "iemand anders"
+    when = timezone.localtime(latest.history_date if latest else letter.updated_at)
+    return (
+        f"Deze brief is gewijzigd door {who} op {when:%d-%m-%Y} om {when:%H:%M} sinds je hem opende. "
+        "Je wijzigingen zijn niet opgeslagen. Open de brief opnieuw om de nieuwste versie te zien "
+        "en breng je wijzigingen daarin aan."
+    )
+
+
 @admin.register(Letter)
-class LetterAdmin(admin.ModelAdmin):
+class LetterAdmin(SimpleHistoryAdmin):
     list_display = ["kamerstuk", "title", "date", "year", "kind", "dossier"]
     list_display_links = ["kamerstuk", "title"]
     list_filter = ["kind", "year", "ministries", "dossier"]
@@ -61,8 +107,9 @@ class LetterAdmin(admin.ModelAdmin):
     list_select_related = ["dossier"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["official_id_display", "public_link", "created_at", "updated_at"]
+    form = LetterForm
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "public_link"]}),
+        (None, {"fields": ["title", "slug", "kind", "public_link", "version_seen"]}),
         (
             "Kamerstuk",
             {"fields": ["dossier", "number", "official_id_display", "other_dossiers", "vergaderjaar"]},
@@ -106,6 +153,27 @@ class LetterAdmin(admin.ModelAdmin):
         extra_context = extra_context or {}
         extra_context["from_text_url"] = reverse("admin:letters_letter_from_text")
         return super().changelist_view(request, extra_context=extra_context)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            # Conditional increment: of two saves racing past clean(), only one wins.
+            updated = Letter.objects.filter(pk=obj.pk, version=form.cleaned_data["version_seen"]).update(
+                version=F("version") + 1
+            )
+            if not updated:
+                raise StaleLetterError(stale_edit_message(obj))
+            obj.version = form.cleaned_data["version_seen"] + 1
+        super().save_model(request, obj, form, change)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except StaleLetterError as error:
+            from django.contrib import messages
+            from django.shortcuts import redirect
+
+            messages.error(request, str(error))
+            return redirect(request.path)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -11,8 +11,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
 
-from letters.ingest.pipeline import extract
-from letters.ingest.sources import UnreadableSource, read_letter_source
 from letters.kamerstuk import InvalidKamerstuk, normalise_dossier
 from letters.models import Dossier, Letter, LetterKind, Report
 from letters.services import LetterOverrides, Selection, mission_aliases, save_extraction
@@ -34,6 +32,8 @@ class SourceForm(forms.Form):
     )
 
     def clean(self):
+        from letters.ingest.sources import UnreadableSource, read_letter_source
+
         data = super().clean()
         text, upload = data.get("text", "").strip(), data.get("upload")
         if not text and not upload:
@@ -144,6 +144,12 @@ class ReviewForm(forms.Form):
         )
 
 
+def extract(raw_text: str):
+    from letters.ingest.pipeline import extract as run_pipeline
+
+    return run_pipeline(raw_text, mission_aliases())
+
+
 def initial_review_data(extraction, raw_text: str, source_name: str) -> dict:
     meta = extraction.metadata
     key = meta.key or extraction.clean.own_key
@@ -191,7 +197,7 @@ class NewLetterFromTextView(View):
         if not form.is_valid():
             return render(request, self.source_template, self.context(request, form=form), status=400)
         raw_text = form.cleaned_data["raw_text"]
-        extraction = extract(raw_text, mission_aliases())
+        extraction = extract(raw_text)
         review = ReviewForm(initial=initial_review_data(extraction, raw_text, form.cleaned_data["source_name"]))
         return self.render_review(request, review, extraction)
 
@@ -213,7 +219,7 @@ class NewLetterFromTextView(View):
         if not raw_text.strip():
             messages.error(request, "De tekst van de brief ontbreekt; begin opnieuw.")
             return redirect("admin:letters_letter_from_text")
-        extraction = extract(raw_text, mission_aliases())
+        extraction = extract(raw_text)
         if not review.is_valid():
             return self.render_review(request, review, extraction, status=400)
         letter = save_extraction(

@@ -1,10 +1,11 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from letters.models import BudgetLine, Citation, LetterMission, Recommendation
 
 
 @admin.register(Citation)
-class CitationAdmin(admin.ModelAdmin):
+class CitationAdmin(SimpleHistoryAdmin):
     list_display = ["display", "letter", "kind", "target", "in_footnote"]
     list_filter = ["kind", "in_footnote", ("target", admin.EmptyFieldListFilter)]
     search_fields = ["key", "text", "letter__title"]
@@ -17,7 +18,7 @@ class CitationAdmin(admin.ModelAdmin):
 
 
 @admin.register(LetterMission)
-class LetterMissionAdmin(admin.ModelAdmin):
+class LetterMissionAdmin(SimpleHistoryAdmin):
     list_display = ["mission", "decision", "letter"]
     list_filter = ["decision", "mission"]
     search_fields = ["text", "mission__name", "letter__title"]
@@ -26,7 +27,7 @@ class LetterMissionAdmin(admin.ModelAdmin):
 
 
 @admin.register(BudgetLine)
-class BudgetLineAdmin(admin.ModelAdmin):
+class BudgetLineAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "instrument", "year_from", "year_to", "nature", "mission", "letter"]
     list_filter = ["instrument", "nature", "year_from"]
     search_fields = ["purpose", "text", "letter__title"]
@@ -35,7 +36,7 @@ class BudgetLineAdmin(admin.ModelAdmin):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(admin.ModelAdmin):
+class RecommendationAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "response", "letter"]
     list_filter = ["response", "report"]
     search_fields = ["text", "response_text", "report__title"]

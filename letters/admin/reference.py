@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.db.models import Count
+from simple_history.admin import SimpleHistoryAdmin
 
 from letters.models import Dossier, Ministry, Mission, MissionAlias, Person, Report
 
@@ -37,7 +38,7 @@ class MissionAliasInline(admin.TabularInline):
 
 
 @admin.register(Mission)
-class MissionAdmin(admin.ModelAdmin):
+class MissionAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "name", "organisation", "region", "country", "start_date", "end_date"]
     list_filter = ["organisation", "region"]
     search_fields = ["name", "short_name", "country", "aliases__alias"]

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from simple_history.models import HistoricalRecords
 from django.db.models import F, Q
 
 
@@ -44,6 +45,7 @@ class BudgetLine(models.Model):
         related_name="budget_lines",
         verbose_name="missie",
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["letter", "start", "id"]

@@ -1,4 +1,5 @@
 from django.db import models
+from simple_history.models import HistoricalRecords
 from django.db.models import F, Q
 from django.urls import reverse
 
@@ -41,6 +42,7 @@ class Citation(models.Model):
     end = models.PositiveIntegerField("einde")
     in_footnote = models.BooleanField("in voetnoot", default=False)
     context = models.TextField("zin", blank=True, help_text="De zin rond de verwijzing.")
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["letter", "start"]

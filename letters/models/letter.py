@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from letters.kamerstuk import KamerstukKey, format_dossier
 
@@ -79,6 +80,10 @@ class Letter(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
     updated_at = models.DateTimeField("gewijzigd", auto_now=True, db_index=True)
+    # Optimistic locking: every save increments it; an edit based on an older
+    # version is refused instead of silently overwriting (see admin/letters.py).
+    version = models.PositiveIntegerField("versie", default=1, editable=False)
+    history = HistoricalRecords(excluded_fields=["search_vector", "text_hash"])
 
     class Meta:
         ordering = ["-date", "-year", "-id"]

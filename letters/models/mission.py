@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from simple_history.models import HistoricalRecords
 from django.db.models import F, Q
 from django.urls import reverse
 
@@ -33,6 +34,7 @@ class Mission(models.Model):
     start_date = models.DateField("begindatum", null=True, blank=True)
     end_date = models.DateField("einddatum", null=True, blank=True)
     description = models.TextField("omschrijving", blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["short_name", "name"]
@@ -93,6 +95,7 @@ class LetterMission(models.Model):
     text = models.TextField("tekst", blank=True, help_text="De zin waarin de brief de missie noemt.")
     start = models.PositiveIntegerField("begin", null=True, blank=True)
     end = models.PositiveIntegerField("einde", null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["letter", "start", "id"]

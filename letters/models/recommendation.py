@@ -1,4 +1,5 @@
 from django.db import models
+from simple_history.models import HistoricalRecords
 from django.urls import reverse
 
 
@@ -52,6 +53,7 @@ class Recommendation(models.Model):
     missions = models.ManyToManyField(
         "letters.Mission", blank=True, related_name="recommendations", verbose_name="missies"
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["report", "number"]

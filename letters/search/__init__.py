@@ -1,6 +1,116 @@
-"""Full-text search over letters: one interface, two backends (PostgreSQL native
-full-text search, SQLite FTS5). Placeholder: being written."""
+"""Full-text search over letters: one interface, two backends.
+
+PostgreSQL uses ``Letter.search_vector`` (tsvector + GIN index), SQLite an FTS5
+table. Both index the same tokens (``tokens``: lower case, no diacritics, Dutch
+stems), so both find the same letters.
+
+- ``update_index(letter_ids)``: (re)index letters; call after every save.
+  Letters that no longer exist are dropped from the index.
+- ``remove_from_index(letter_ids)``: drop letters from the index. Deleting a
+  letter needs no call: on SQLite a trigger (migration 0003) removes its row,
+  on PostgreSQL the vector lives in the letter's row.
+- ``search(queryset, query_text)``: the matching letters, annotated with
+  ``rank`` (higher is better; order by ``-rank``).
+- ``filter_letters`` / ``annotate_rank`` do the two halves with a parsed query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from django.db import connection as default_connection
+from django.db import transaction
+
+from letters.db import is_postgres
+from letters.search import postgres, sqlite
+from letters.search.documents import build_document, letter_paragraphs
+from letters.search.query import ParsedQuery, parse_query
+
+__all__ = [
+    "ParsedQuery",
+    "annotate_rank",
+    "filter_letters",
+    "index_letters",
+    "letter_paragraphs",
+    "parse_query",
+    "rebuild_index",
+    "remove_from_index",
+    "search",
+    "update_index",
+]
+
+BATCH_SIZE = 200
 
 
-def update_index(letter_ids) -> None:
-    """(Re)index the given letters. Called by letters.services after every save."""
+def _backend(connection):
+    return postgres if is_postgres(connection) else sqlite
+
+
+def _batches(ids: list[int], size: int) -> Iterator[list[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def _clean_ids(letter_ids: Iterable) -> list[int]:
+    return sorted({int(pk) for pk in letter_ids if pk is not None})
+
+
+def index_letters(letter_model, letter_ids: Iterable[int], connection) -> None:
+    """Index with any Letter model class: the real one or a migration's."""
+    backend = _backend(connection)
+    table = letter_model._meta.db_table
+    ids = _clean_ids(letter_ids)
+    for batch in _batches(ids, BATCH_SIZE):
+        letters = (
+            letter_model.objects.filter(pk__in=batch)
+            .select_related("dossier")
+            .prefetch_related("other_dossiers")
+            .only("id", "title", "body", "structure", "number", "dossier__number")
+        )
+        documents = [build_document(letter) for letter in letters]
+        found = {doc.letter_id for doc in documents}
+        with transaction.atomic(using=connection.alias):
+            backend.write(connection, table, documents)
+            backend.remove(connection, table, [pk for pk in batch if pk not in found])
+
+
+def update_index(letter_ids: Iterable[int]) -> None:
+    from letters.models import Letter
+
+    index_letters(Letter, letter_ids, default_connection)
+
+
+def remove_from_index(letter_ids: Iterable[int]) -> None:
+    from letters.models import Letter
+
+    ids = _clean_ids(letter_ids)
+    backend = _backend(default_connection)
+    for batch in _batches(ids, BATCH_SIZE):
+        backend.remove(default_connection, Letter._meta.db_table, batch)
+
+
+def rebuild_index() -> int:
+    """Index every letter; returns how many."""
+    from letters.models import Letter
+
+    ids = list(Letter.objects.values_list("pk", flat=True))
+    update_index(ids)
+    return len(ids)
+
+
+def filter_letters(queryset, parsed: ParsedQuery):
+    """Only the letters matching the query (no ranking)."""
+    if parsed.is_empty:
+        return queryset
+    return _backend(default_connection).filter_queryset(queryset, parsed)
+
+
+def annotate_rank(queryset, parsed: ParsedQuery):
+    """Add ``rank`` (a float, higher is better) to a queryset already filtered
+    by ``filter_letters``; 0 for every letter when there is nothing to rank by."""
+    return _backend(default_connection).annotate_rank(queryset, parsed)
+
+
+def search(queryset, query_text: str):
+    parsed = parse_query(query_text)
+    return annotate_rank(filter_letters(queryset, parsed), parsed)

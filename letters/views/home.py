@@ -1,8 +1,23 @@
-"""Placeholder: being written."""
+"""The home page and robots.txt."""
 
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from letters.selectors.letters import home_page
 
 
-def home(request, **kwargs):
-    return HttpResponse("")
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "home.html", {"page": home_page()})
 
+
+@require_safe
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        "Disallow: /beheer/",
+        "Allow: /",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

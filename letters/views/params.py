@@ -20,7 +20,9 @@ class Choice:
     url: str
 
 
-def int_param(request: HttpRequest, name: str, *, minimum: int = 0, maximum: int = 10**6) -> int | None:
+def int_param(
+    request: HttpRequest, name: str, *, minimum: int = 0, maximum: int = 10**6
+) -> int | None:
     raw = request.GET.get(name, "").strip()
     if not raw.isdigit() or len(raw) > 7:
         return None
@@ -46,8 +48,13 @@ def choices(
     name: str,
     options: list[tuple[str, str, int]],
     selected: str | None,
+    selected_label: str = "",
 ) -> list[Choice]:
-    """Facet links for ``options`` (value, label, count): selecting the chosen one again clears it."""
+    """Facet links for ``options`` (value, label, count): selecting the chosen one again
+    clears it. The chosen value stays listed (with 0) when the other filters leave none,
+    so that it can always be cleared."""
+    if selected and selected not in {value for value, _, _ in options}:
+        options = [*options, (selected, selected_label or selected, 0)]
     return [
         Choice(
             value=value,

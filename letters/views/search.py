@@ -1,8 +1,14 @@
-"""Placeholder: being written."""
+"""/brieven/: search and browse letters."""
 
-from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from letters.selectors.search import letter_search
 
 
+@require_safe
 def letter_list(request, **kwargs):
-    return HttpResponse("")
-
+    result = letter_search(request.GET)
+    return render(
+        request, "letters/letter_list.html", {"result": result, "page_params": result.page_params}
+    )

@@ -1,0 +1,22 @@
+"""gunicorn settings, read automatically by `gunicorn archive.wsgi`. Each can be
+overridden from the environment (GUNICORN_WORKERS, GUNICORN_TIMEOUT, PORT)."""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
+# The usual rule of thumb for sync workers: 2 × cores + 1.
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 20
+keepalive = 5
+# Recycle workers now and then so a slow leak never becomes an outage.
+max_requests = 2000
+max_requests_jitter = 200
+accesslog = "-"
+errorlog = "-"
+access_log_format = (
+    '{"remote": "%(h)s", "request": "%(r)s", "status": %(s)s, "bytes": %(B)s, '
+    '"duration_ms": %(M)s, "referer": "%(f)s", "agent": "%(a)s"}'
+)
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -1,0 +1,128 @@
+"""What the index holds for a letter, and how a letter divides into paragraphs.
+
+Paragraph numbers are shared with the letter pages: paragraph N is the N-th
+(1-based) entry of ``structure["blocks"]`` and the letter page gives it the
+anchor ``#p<N>``. A letter typed by hand has no structure; then its body is
+split on blank lines and the non-empty pieces are numbered from 1.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from letters.search.tokens import index_text
+
+HEADING = "heading"
+PARAGRAPH = "paragraph"
+LIST_ITEM = "list_item"
+FOOTNOTE = "footnote"
+KINDS = {HEADING, PARAGRAPH, LIST_ITEM, FOOTNOTE}
+
+# PostgreSQL refuses tsvectors over 1 MB; no real letter comes near this.
+MAX_INDEXED_CHARS = 400_000
+
+_BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    number: int  # 1-based; the letter page's anchor is "p<number>"
+    kind: str
+    start: int
+    end: int
+
+    @property
+    def anchor(self) -> str:
+        return f"p{self.number}"
+
+
+def letter_paragraphs(body: str, structure) -> list[Paragraph]:
+    """The paragraphs of a letter with their anchor numbers.
+
+    The same rules as the letter page (``letters.annotate``): blocks that do not
+    fit the body (overlapping, empty, out of range: a stale or hand-edited
+    structure) are skipped but keep their number; with no block left, the body
+    is split on blank lines.
+    """
+    blocks = structure.get("blocks") if isinstance(structure, dict) else None
+    paragraphs = _valid_blocks(blocks, len(body))
+    return paragraphs or split_on_blank_lines(body)
+
+
+def _valid_blocks(blocks, length: int) -> list[Paragraph]:
+    if not isinstance(blocks, list):
+        return []
+    paragraphs = []
+    previous_end = 0
+    for number, block in enumerate(blocks, start=1):
+        if not isinstance(block, dict):
+            continue
+        start, end = block.get("start"), block.get("end")
+        if not (isinstance(start, int) and isinstance(end, int)):
+            continue
+        if not (previous_end <= start < end <= length):
+            continue
+        kind = block.get("kind") if block.get("kind") in KINDS else PARAGRAPH
+        paragraphs.append(Paragraph(number, kind, start, end))
+        previous_end = end
+    return paragraphs
+
+
+def split_on_blank_lines(body: str) -> list[Paragraph]:
+    paragraphs = []
+    position = 0
+    pieces = []
+    for match in _BLANK_LINE_RE.finditer(body):
+        pieces.append((position, match.start()))
+        position = match.end()
+    pieces.append((position, len(body)))
+    for start, end in pieces:
+        text = body[start:end]
+        if not text.strip():
+            continue
+        # Trim surrounding white space so highlights line up with the text shown.
+        start += len(text) - len(text.lstrip())
+        end -= len(text) - len(text.rstrip())
+        paragraphs.append(Paragraph(len(paragraphs) + 1, PARAGRAPH, start, end))
+    return paragraphs
+
+
+@dataclass(frozen=True)
+class IndexDocument:
+    """One letter as index tokens, per weighted field."""
+
+    letter_id: int
+    title: str  # weight A
+    headings: str  # weight B: section headings and the letter's own identifiers
+    body: str  # weight C
+
+
+def identifier_text(letter) -> str:
+    """The letter's own identifiers ("kst 33694 9") and dossier numbers, so that
+    searching "33694" or "kst-33694-9" finds it although it writes "33 694"."""
+    parts = []
+    dossier = letter.dossier if letter.dossier_id else None
+    if dossier is not None:
+        parts.append(dossier.number)
+        if letter.number is not None:
+            parts.append(f"kst {dossier.number} {letter.number}")
+    parts.extend(d.number for d in letter.other_dossiers.all())
+    return " ".join(parts)
+
+
+def build_document(letter) -> IndexDocument:
+    """Works on a model instance or a migration's historical one; expects
+    ``dossier`` selected and ``other_dossiers`` prefetched."""
+    body = letter.body or ""
+    headings = [
+        body[p.start : p.end]
+        for p in letter_paragraphs(body, letter.structure)
+        if p.kind == HEADING
+    ]
+    return IndexDocument(
+        letter_id=letter.pk,
+        title=index_text(letter.title or ""),
+        headings=index_text("\n".join([*headings, identifier_text(letter)])),
+        body=index_text(body[:MAX_INDEXED_CHARS]),
+    )

@@ -1,0 +1,92 @@
+"""PostgreSQL backend: ``Letter.search_vector`` (a tsvector with a GIN index).
+
+The vector is built from our own stems (see ``tokens``) with the ``simple``
+configuration, which only lower-cases: stemming and diacritics are already done
+in Python, identically for both backends. Title weighs A, headings B, body C.
+"""
+
+from __future__ import annotations
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import F, FloatField, Value
+
+from letters.search.documents import IndexDocument
+from letters.search.query import ParsedQuery, Term
+
+CONFIG = "simple"
+
+_UPDATE_SQL = """
+UPDATE {table} AS letter
+SET search_vector =
+    setweight(to_tsvector('simple'::regconfig, doc.title), 'A')
+    || setweight(to_tsvector('simple'::regconfig, doc.headings), 'B')
+    || setweight(to_tsvector('simple'::regconfig, doc.body), 'C')
+FROM (VALUES {rows}) AS doc (id, title, headings, body)
+WHERE letter.id = doc.id
+"""
+
+
+def write(connection, table: str, documents: list[IndexDocument]) -> None:
+    if not documents:
+        return
+    rows = ", ".join(["(%s::bigint, %s::text, %s::text, %s::text)"] * len(documents))
+    params = []
+    for doc in documents:
+        params.extend([doc.letter_id, doc.title, doc.headings, doc.body])
+    sql = _UPDATE_SQL.format(table=connection.ops.quote_name(table), rows=rows)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+def remove(connection, table: str, letter_ids: list[int]) -> None:
+    """Clear the vector of letters that stay but must not be found. A deleted
+    letter needs nothing: its vector lives in its own row and goes with it."""
+    if not letter_ids:
+        return
+    placeholders = ", ".join(["%s"] * len(letter_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {connection.ops.quote_name(table)} SET search_vector = NULL "
+            f"WHERE id IN ({placeholders})",
+            letter_ids,
+        )
+
+
+def _term_query(term: Term) -> SearchQuery:
+    # plainto_/phraseto_tsquery accept any text without raising, and each term
+    # is its own parameter: nothing typed by the user is parsed as tsquery syntax.
+    return SearchQuery(
+        " ".join(term.stems),
+        config=CONFIG,
+        search_type="phrase" if term.is_phrase else "plain",
+    )
+
+
+def _any_of(terms) -> SearchQuery:
+    query = None
+    for term in terms:
+        query = _term_query(term) if query is None else query | _term_query(term)
+    return query
+
+
+def to_search_query(parsed: ParsedQuery) -> SearchQuery | None:
+    query = None
+    for group in parsed.groups:
+        query = _any_of(group) if query is None else query & _any_of(group)
+    if parsed.excluded:
+        excluded = ~_any_of(parsed.excluded)
+        query = excluded if query is None else query & excluded
+    return query
+
+
+def filter_queryset(queryset, parsed: ParsedQuery):
+    query = to_search_query(parsed)
+    if query is None:
+        return queryset
+    return queryset.filter(search_vector=query)
+
+
+def annotate_rank(queryset, parsed: ParsedQuery):
+    if not parsed.has_positive_terms:
+        return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
+    return queryset.annotate(rank=SearchRank(F("search_vector"), to_search_query(parsed)))

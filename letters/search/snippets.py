@@ -1,0 +1,128 @@
+"""Highlighted snippets: where in a letter the searched words occur.
+
+Computed in Python from the letter's body and paragraph structure, the same way
+on both databases. Matching uses the index's stems, so "missies" highlights
+"missie" and "Oekraine" highlights "Oekraïne". All text is escaped; the only
+markup is our ``<mark>``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from letters.search.documents import FOOTNOTE, HEADING, Paragraph, letter_paragraphs
+from letters.search.tokens import WORD_RE, word_stems
+
+SNIPPET_WIDTH = 280
+ELLIPSIS = "…"
+
+
+@dataclass(frozen=True)
+class Snippet:
+    html: SafeString
+    paragraph: int | None = None  # 1-based paragraph number, None for a teaser
+
+    @property
+    def anchor(self) -> str:
+        return f"p{self.paragraph}" if self.paragraph else ""
+
+
+def find_matches(text: str, stems: frozenset[str]) -> list[tuple[int, int]]:
+    """[start, end) of the words in ``text`` whose stem is searched for."""
+    if not stems:
+        return []
+    return [
+        (match.start(), match.end())
+        for match in WORD_RE.finditer(text)
+        if any(stem in stems for stem in word_stems(match.group()))
+    ]
+
+
+def _marked(text: str, matches: list[tuple[int, int]], offset: int = 0) -> str:
+    parts = []
+    position = 0
+    for start, end in matches:
+        start, end = start - offset, end - offset
+        if start < position or end > len(text) or start < 0:
+            continue
+        parts.append(escape(text[position:start]))
+        parts.append(f"<mark>{escape(text[start:end])}</mark>")
+        position = end
+    parts.append(escape(text[position:]))
+    return "".join(parts)
+
+
+def highlight(text: str, stems: frozenset[str]) -> SafeString:
+    """The whole text, escaped, with the searched words in ``<mark>``."""
+    return mark_safe(_marked(text, find_matches(text, stems)))
+
+
+def _window(text: str, focus: int, width: int) -> tuple[int, int]:
+    """About ``width`` characters around ``focus``, cut at spaces."""
+    if len(text) <= width:
+        return 0, len(text)
+    start = max(0, focus - width // 3)
+    if start > 0:
+        space = text.find(" ", start, focus)
+        start = space + 1 if space != -1 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", focus, end)
+        end = space if space != -1 else end
+    return start, end
+
+
+def _excerpt(text: str, matches: list[tuple[int, int]], focus: int, width: int) -> SafeString:
+    start, end = _window(text, focus, width)
+    inside = [(s, e) for s, e in matches if s >= start and e <= end]
+    html = _marked(text[start:end], inside, offset=start)
+    prefix = ELLIPSIS + " " if start > 0 else ""
+    suffix = " " + ELLIPSIS if end < len(text) else ""
+    return mark_safe(prefix + html + suffix)
+
+
+def _best_paragraph(body: str, paragraphs: list[Paragraph], stems: frozenset[str]):
+    best, best_score, best_matches = None, None, []
+    for paragraph in paragraphs:
+        text = body[paragraph.start : paragraph.end]
+        matches = find_matches(text, stems)
+        if not matches:
+            continue
+        distinct = {stem for s, e in matches for stem in word_stems(text[s:e]) if stem in stems}
+        running_text = paragraph.kind not in (HEADING, FOOTNOTE)
+        score = (len(distinct), running_text, -paragraph.number)
+        if best_score is None or score > best_score:
+            best, best_score, best_matches = paragraph, score, matches
+    return best, best_matches
+
+
+def make_snippet(
+    body: str, structure, stems: frozenset[str], width: int = SNIPPET_WIDTH
+) -> Snippet | None:
+    """The paragraph with the most searched words, cut around the first of them;
+    without search words (or none in the body) the start of the letter."""
+    body = body or ""
+    paragraphs = letter_paragraphs(body, structure)
+    if not paragraphs:
+        return None
+    best, matches = _best_paragraph(body, paragraphs, stems)
+    if best is not None:
+        text = body[best.start : best.end]
+        return Snippet(_excerpt(text, matches, matches[0][0], width), best.number)
+    first = next((p for p in paragraphs if p.kind not in (HEADING, FOOTNOTE)), paragraphs[0])
+    return Snippet(_excerpt(body[first.start : first.end], [], 0, width), None)
+
+
+def teaser_text(body: str, structure, width: int = SNIPPET_WIDTH) -> str:
+    """The start of the letter's first running paragraph, as plain text."""
+    body = body or ""
+    paragraphs = letter_paragraphs(body, structure)
+    if not paragraphs:
+        return ""
+    first = next((p for p in paragraphs if p.kind not in (HEADING, FOOTNOTE)), paragraphs[0])
+    text = body[first.start : first.end]
+    start, end = _window(text, 0, width)
+    return " ".join(text[start:end].split()) + (" " + ELLIPSIS if end < len(text) else "")

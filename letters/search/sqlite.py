@@ -1,0 +1,91 @@
+"""SQLite backend: an FTS5 table ``letters_letter_fts`` (rowid = letter id) with
+the columns title, headings and body, holding our own stems (see ``tokens``).
+
+The table and a trigger that drops a letter's row when the letter is deleted
+are created by migration 0003. Ranking is FTS5's ``bm25()`` with column weights;
+bm25 scores are lower for better matches, so the rank is its negation (higher is
+better, as with PostgreSQL's ``ts_rank``).
+"""
+
+from __future__ import annotations
+
+from django.db.models import FloatField, Value
+from django.db.models.expressions import RawSQL
+
+from letters.search.documents import IndexDocument
+from letters.search.query import ParsedQuery, Term
+
+FTS_TABLE = "letters_letter_fts"
+# title, headings, body
+COLUMN_WEIGHTS = (10.0, 4.0, 1.0)
+
+
+def write(connection, table: str, documents: list[IndexDocument]) -> None:
+    if not documents:
+        return
+    remove(connection, table, [doc.letter_id for doc in documents])
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {FTS_TABLE} (rowid, title, headings, body) VALUES (%s, %s, %s, %s)",
+            [(doc.letter_id, doc.title, doc.headings, doc.body) for doc in documents],
+        )
+
+
+def remove(connection, table: str, letter_ids: list[int]) -> None:
+    if not letter_ids:
+        return
+    placeholders = ", ".join(["%s"] * len(letter_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({placeholders})", letter_ids)
+
+
+def _phrase(term: Term) -> str:
+    # Stems are letters and digits only (see tokens.WORD_RE), so a double-quoted
+    # FTS5 string cannot be broken out of; quoting also makes FTS5 keywords
+    # (AND, NEAR, …) plain words.
+    return '"' + " ".join(term.stems) + '"'
+
+
+def _any_of(terms) -> str:
+    phrases = [_phrase(term) for term in terms]
+    return phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
+
+
+def match_expressions(parsed: ParsedQuery) -> tuple[str, str]:
+    """(what must match, what must not) as FTS5 query strings; either may be ""."""
+    positive = " AND ".join(_any_of(group) for group in parsed.groups)
+    negative = _any_of(parsed.excluded) if parsed.excluded else ""
+    if positive and negative:
+        positive = f"{positive} NOT {negative}"
+    return positive, negative
+
+
+def _matching_ids(expression: str) -> RawSQL:
+    return RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", (expression,))
+
+
+def filter_queryset(queryset, parsed: ParsedQuery):
+    positive, negative = match_expressions(parsed)
+    if positive:
+        return queryset.filter(id__in=_matching_ids(positive))
+    if negative:
+        # FTS5's NOT needs a left-hand side: "all indexed letters except …".
+        return queryset.filter(id__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE}", ())).exclude(
+            id__in=_matching_ids(negative)
+        )
+    return queryset
+
+
+def annotate_rank(queryset, parsed: ParsedQuery):
+    positive, _ = match_expressions(parsed)
+    if not positive:
+        return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
+    letter_table = queryset.model._meta.db_table
+    weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
+    rank = RawSQL(
+        f"SELECT -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} "
+        f'WHERE {FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid = "{letter_table}"."id"',
+        (positive,),
+        output_field=FloatField(),
+    )
+    return queryset.annotate(rank=rank)

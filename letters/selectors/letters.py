@@ -1,0 +1,338 @@
+"""Reads for the letter page, the Kamerstuk reference page, the dossier page and
+the home page. Every function runs a fixed number of queries, however many
+letters or citations there are."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
+
+from letters.annotate import AnnotatedText, Link, annotate
+from letters.kamerstuk import InvalidKamerstuk, KamerstukKey
+from letters.models import (
+    BudgetLine,
+    Citation,
+    CitationKind,
+    Dossier,
+    Letter,
+    LetterMission,
+    Mission,
+    Recommendation,
+    Signatory,
+)
+
+# Columns a list of letters never shows: leave them in the database.
+HEAVY_FIELDS = ("body", "original_text", "structure", "search_vector")
+CITED_BY_PER_PAGE = 20
+DOSSIER_PER_PAGE = 50
+NEWEST_FIRST = (F("date").desc(nulls_last=True), "-id")
+
+
+def light(prefix: str = "") -> list[str]:
+    return [f"{prefix}{name}" for name in HEAVY_FIELDS]
+
+
+def letter_list_queryset():
+    return Letter.objects.select_related("dossier").defer(*light())
+
+
+def _letter_detail_queryset():
+    return (
+        Letter.objects.select_related("dossier")
+        .defer("original_text", "search_vector")
+        .prefetch_related(
+            "other_dossiers",
+            "ministries",
+            Prefetch("signatures", queryset=Signatory.objects.select_related("person", "ministry")),
+        )
+    )
+
+
+def letter_for_key(key: KamerstukKey) -> Letter | None:
+    return _letter_detail_queryset().filter(dossier__number=key.dossier, number=key.number).first()
+
+
+def letter_for_slug(slug: str) -> Letter | None:
+    return _letter_detail_queryset().filter(slug=slug).first()
+
+
+# -- "Geciteerd door" -----------------------------------------------------------
+@dataclass
+class CitingLetter:
+    letter: Letter
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass
+class CitedBy:
+    entries: list[CitingLetter]
+    year_counts: list[tuple[int | None, int]]  # (year, number of citing letters), newest first
+    year: int | None  # the chosen year, None for all
+    year_ignored: bool  # a year was asked for that has no citing letters
+    total: int  # citing letters (in the chosen year)
+    page: int
+    pages: int
+
+    @property
+    def total_all_years(self) -> int:
+        return sum(count for _, count in self.year_counts)
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+
+def citations_of(key: KamerstukKey | None, letter: Letter | None = None):
+    """Citations pointing at a letter (resolved) or at its Kamerstuk number (either way)."""
+    condition = Q(pk__in=[])
+    if letter is not None:
+        condition |= Q(target=letter)
+    if key is not None:
+        condition |= Q(kind=CitationKind.KAMERSTUK, dossier=key.dossier, number=key.number)
+    citations = Citation.objects.filter(condition)
+    if letter is not None:
+        citations = citations.exclude(letter=letter)
+    return citations
+
+
+def cited_by(citations, *, year: int | None, page: int | None) -> CitedBy:
+    """One aggregate (citing letters per year) and one query for a page of citing
+    letters with their citations, newest letter first."""
+    year_rows = citations.values("letter__year").annotate(n=Count("letter", distinct=True))
+    counts = sorted(
+        ((row["letter__year"], row["n"]) for row in year_rows),
+        key=lambda item: (item[0] is None, -(item[0] or 0)),
+    )
+    count_by_year = dict(counts)
+    year_ignored = year is not None and year not in count_by_year
+    if year_ignored:
+        year = None
+    total = count_by_year[year] if year is not None else sum(count_by_year.values())
+    pages = max(1, math.ceil(total / CITED_BY_PER_PAGE))
+    page = min(max(page or 1, 1), pages)
+
+    entries: list[CitingLetter] = []
+    if total:
+        if year is not None:
+            citations = citations.filter(letter__year=year)
+        letters_page = (
+            Letter.objects.filter(Exists(citations.filter(letter=OuterRef("pk"))))
+            .order_by(*NEWEST_FIRST)
+            .values("pk")[(page - 1) * CITED_BY_PER_PAGE : page * CITED_BY_PER_PAGE]
+        )
+        rows = (
+            citations.filter(letter__in=letters_page)
+            .select_related("letter__dossier")
+            .defer(*light("letter__"))
+            .order_by(F("letter__date").desc(nulls_last=True), "-letter_id", "start")
+        )
+        by_letter: dict[int, CitingLetter] = {}
+        for citation in rows:
+            entry = by_letter.get(citation.letter_id)
+            if entry is None:
+                entry = by_letter[citation.letter_id] = CitingLetter(citation.letter)
+                entries.append(entry)
+            entry.citations.append(citation)
+    return CitedBy(
+        entries=entries,
+        year_counts=counts,
+        year=year,
+        year_ignored=year_ignored,
+        total=total,
+        page=page,
+        pages=pages,
+    )
+
+
+# -- the letter page -------------------------------------------------------------
+@dataclass
+class MissionMention:
+    mission: Mission
+    decisions: list[LetterMission]  # the mentions that decide something
+    first: LetterMission  # the first mention, shown when nothing is decided
+
+
+@dataclass
+class LetterPage:
+    letter: Letter
+    text: AnnotatedText
+    cited_by: CitedBy
+    missions: list[MissionMention]
+    budget_lines: list[BudgetLine]
+    recommendations: list[Recommendation]
+    previous: Letter | None
+    next: Letter | None
+
+
+def citation_href(citation: Citation) -> str:
+    """Our page for what a citation points at: the letter, else the reference page.
+    Handelingen (and malformed numbers) link nowhere of ours."""
+    if citation.kind != CitationKind.KAMERSTUK:
+        return ""
+    if citation.target_id is not None:
+        return citation.target.get_absolute_url()
+    try:
+        return citation.get_absolute_url()
+    except InvalidKamerstuk:
+        return ""
+
+
+def _text_links(letter: Letter) -> list[Link]:
+    citations = letter.citations.select_related("target__dossier").defer(*light("target__"))
+    links = []
+    for citation in citations:
+        href = citation_href(citation)
+        if href:
+            resolved = "in-archive" if citation.target_id else "not-in-archive"
+            links.append(
+                Link(
+                    start=citation.start,
+                    end=citation.end,
+                    href=href,
+                    css_class=f"citation citation-{resolved}",
+                    id=f"c{citation.pk}",
+                )
+            )
+    return links
+
+
+def _mission_mentions(letter: Letter) -> list[MissionMention]:
+    mentions: dict[int, MissionMention] = {}
+    for link in letter.mission_links.select_related("mission").order_by("start", "id"):
+        mention = mentions.get(link.mission_id)
+        if mention is None:
+            mention = mentions[link.mission_id] = MissionMention(link.mission, [], link)
+        if link.decision:
+            mention.decisions.append(link)
+    return list(mentions.values())
+
+
+def _neighbours(letter: Letter) -> tuple[Letter | None, Letter | None]:
+    if letter.dossier_id is None or letter.number is None:
+        return None, None
+    same_dossier = letter_list_queryset().filter(dossier_id=letter.dossier_id)
+    previous = same_dossier.filter(number__lt=letter.number).order_by("-number").first()
+    following = same_dossier.filter(number__gt=letter.number).order_by("number").first()
+    return previous, following
+
+
+def letter_page(letter: Letter, *, cited_year: int | None, cited_page: int | None) -> LetterPage:
+    previous, following = _neighbours(letter)
+    return LetterPage(
+        letter=letter,
+        text=annotate(letter.body, letter.structure, _text_links(letter)),
+        cited_by=cited_by(
+            citations_of(letter.kamerstuk_key, letter), year=cited_year, page=cited_page
+        ),
+        missions=_mission_mentions(letter),
+        budget_lines=list(letter.budget_lines.select_related("mission").order_by("start", "id")),
+        recommendations=list(
+            letter.recommendations.select_related("report").order_by("report__title", "number")
+        ),
+        previous=previous,
+        next=following,
+    )
+
+
+# -- the reference page for a Kamerstuk not in the archive ------------------------
+@dataclass
+class ReferencePage:
+    key: KamerstukKey
+    dossier: Dossier | None
+    cited_by: CitedBy
+
+
+def reference_page(key: KamerstukKey, *, cited_year: int | None, cited_page: int | None):
+    """None when no letter in the archive cites this Kamerstuk."""
+    cited = cited_by(citations_of(key), year=cited_year, page=cited_page)
+    if not cited.year_counts:
+        return None
+    return ReferencePage(
+        key=key, dossier=Dossier.objects.filter(number=key.dossier).first(), cited_by=cited
+    )
+
+
+# -- the dossier page ------------------------------------------------------------
+@dataclass
+class CitedElsewhere:
+    key: KamerstukKey
+    letters: int  # how many letters in the archive cite it
+
+
+@dataclass
+class DossierPage:
+    number: str
+    dossier: Dossier | None
+    letters: object  # a django Page
+    cited_not_in_archive: list[CitedElsewhere]
+
+
+def dossier_letters(dossier: Dossier):
+    """Letters in the dossier, as main dossier or as one of their other dossiers."""
+    also_here = Letter.other_dossiers.through.objects.filter(
+        letter_id=OuterRef("pk"), dossier_id=dossier.pk
+    )
+    return (
+        letter_list_queryset()
+        .filter(Q(dossier=dossier) | Exists(also_here))
+        .order_by(F("number").asc(nulls_last=True), F("date").asc(nulls_last=True), "id")
+    )
+
+
+def dossier_page(number: str, *, page: str | None) -> DossierPage | None:
+    """None for a dossier we know nothing about: no record (so no letters) and no citations."""
+    dossier = Dossier.objects.filter(number=number).first()
+    cited_rows = (
+        Citation.objects.filter(kind=CitationKind.KAMERSTUK, dossier=number, target__isnull=True)
+        .values("number")
+        .annotate(n=Count("letter", distinct=True))
+        .order_by("number")
+    )
+    cited = []
+    for row in cited_rows:
+        try:
+            cited.append(CitedElsewhere(KamerstukKey(number, row["number"]), row["n"]))
+        except InvalidKamerstuk:
+            continue
+    if dossier is None and not cited:
+        return None
+    letters = dossier_letters(dossier) if dossier else Letter.objects.none()
+    return DossierPage(
+        number=number,
+        dossier=dossier,
+        letters=Paginator(letters, DOSSIER_PER_PAGE).get_page(page),
+        cited_not_in_archive=cited,
+    )
+
+
+# -- the home page ---------------------------------------------------------------
+@dataclass
+class HomePage:
+    letter_count: int
+    citation_count: int
+    mission_count: int
+    budget_line_count: int
+    recent_letters: list[Letter]
+    missions: list[Mission]
+
+
+def home_page(*, recent: int = 8) -> HomePage:
+    return HomePage(
+        letter_count=Letter.objects.count(),
+        citation_count=Citation.objects.count(),
+        mission_count=Mission.objects.count(),
+        budget_line_count=BudgetLine.objects.count(),
+        recent_letters=list(letter_list_queryset().order_by(*NEWEST_FIRST)[:recent]),
+        missions=list(
+            Mission.objects.annotate(
+                letter_count=Count("letter_links__letter", distinct=True)
+            ).order_by("-letter_count", "short_name", "name")
+        ),
+    )

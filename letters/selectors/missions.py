@@ -1,0 +1,127 @@
+"""Reads for the missions list (with facets) and a mission's page."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, F
+
+from letters.models import BudgetLine, LetterMission, Mission, Organisation
+from letters.selectors.letters import light
+
+ACTIVE = "actief"
+ENDED = "beeindigd"
+STATUS_LABELS = {ACTIVE: "Lopend", ENDED: "Beëindigd"}
+
+
+def mission_status(mission: Mission) -> str:
+    return ACTIVE if mission.is_active else ENDED
+
+
+@dataclass
+class MissionFacets:
+    organisation: list[tuple[str, str, int]]  # (value, label, count)
+    region: list[tuple[str, str, int]]
+    status: list[tuple[str, str, int]]
+
+
+@dataclass
+class MissionList:
+    missions: list[Mission]
+    facets: MissionFacets
+    region: str | None  # the region filter applied: None when none was asked or it is unknown
+
+
+def all_missions() -> list[Mission]:
+    """Every mission with the number of letters about it; there are tens, not thousands,
+    so facets are counted in Python from this one query."""
+    return list(
+        Mission.objects.annotate(
+            letter_count=Count("letter_links__letter", distinct=True)
+        ).order_by("short_name", "name")
+    )
+
+
+def mission_list(
+    *, organisation: str | None, region: str | None, status: str | None
+) -> MissionList:
+    """Filter on already validated ``organisation`` and ``status``; ``region`` is checked
+    here against the regions missions have."""
+    missions = all_missions()
+    if region not in {m.region for m in missions if m.region}:
+        region = None
+
+    def matches(mission: Mission, skip: str = "") -> bool:
+        return (
+            (skip == "organisation" or not organisation or mission.organisation == organisation)
+            and (skip == "region" or not region or mission.region == region)
+            and (skip == "status" or not status or mission_status(mission) == status)
+        )
+
+    organisations = Counter(m.organisation for m in missions if matches(m, "organisation"))
+    regions = Counter(m.region for m in missions if m.region and matches(m, "region"))
+    statuses = Counter(mission_status(m) for m in missions if matches(m, "status"))
+    facets = MissionFacets(
+        organisation=[
+            (value, label, organisations[value])
+            for value, label in Organisation.choices
+            if organisations[value] or value == organisation
+        ],
+        region=[(value, value, regions[value]) for value in sorted(regions)],
+        status=[(value, label, statuses[value]) for value, label in STATUS_LABELS.items()],
+    )
+    return MissionList(
+        missions=[m for m in missions if matches(m)],
+        facets=facets,
+        region=region,
+    )
+
+
+@dataclass
+class TimelineEntry:
+    letter: object
+    mentions: list[LetterMission] = field(default_factory=list)
+
+    @property
+    def decisions(self) -> list[LetterMission]:
+        return [m for m in self.mentions if m.decision]
+
+
+@dataclass
+class MissionPage:
+    mission: Mission
+    timeline: list[TimelineEntry]
+    budget_lines: list[BudgetLine]
+
+    @property
+    def budget_total(self) -> Decimal:
+        return sum((line.amount for line in self.budget_lines), Decimal(0))
+
+
+def mission_page(slug: str) -> MissionPage | None:
+    mission = Mission.objects.filter(slug=slug).prefetch_related("aliases").first()
+    if mission is None:
+        return None
+    links = (
+        LetterMission.objects.filter(mission=mission)
+        .select_related("letter__dossier")
+        .defer(*light("letter__"))
+        .order_by(F("letter__date").asc(nulls_last=True), "letter_id", "start", "id")
+    )
+    timeline: list[TimelineEntry] = []
+    by_letter: dict[int, TimelineEntry] = {}
+    for link in links:
+        entry = by_letter.get(link.letter_id)
+        if entry is None:
+            entry = by_letter[link.letter_id] = TimelineEntry(link.letter)
+            timeline.append(entry)
+        entry.mentions.append(link)
+    budget_lines = list(
+        BudgetLine.objects.filter(mission=mission)
+        .select_related("letter__dossier")
+        .defer(*light("letter__"))
+        .order_by(F("letter__date").asc(nulls_last=True), "letter_id", "start", "id")
+    )
+    return MissionPage(mission=mission, timeline=timeline, budget_lines=budget_lines)

@@ -1,0 +1,324 @@
+"""Reads for /brieven/ (search and facets) and its Atom feed.
+
+Everything the page shows comes from a bounded number of queries, whatever the
+number of letters: one per facet, a count, a page of letters, and two prefetches
+(plus at most three look-ups of chosen facet values).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.paginator import Page, Paginator
+from django.db.models import F, Prefetch
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils.safestring import SafeString
+
+from letters import search
+from letters.filters import LetterFilterSet
+from letters.models import Letter, LetterMission
+from letters.search.snippets import Snippet, highlight, make_snippet
+
+PER_PAGE = 20
+FEED_SIZE = 30
+FACET_VISIBLE_VALUES = 8
+
+RELEVANCE, NEWEST, OLDEST = "relevantie", "nieuwste", "oudste"
+SORT_LABELS = {RELEVANCE: "Relevantie", NEWEST: "Nieuwste eerst", OLDEST: "Oudste eerst"}
+# English names are accepted too, for links written by hand.
+SORT_ALIASES = {"relevance": RELEVANCE, "newest": NEWEST, "oldest": OLDEST}
+
+NEWEST_FIRST = (
+    F("year").desc(nulls_last=True),
+    F("date").desc(nulls_last=True),
+    F("id").desc(),
+)
+OLDEST_FIRST = (
+    F("year").asc(nulls_last=True),
+    F("date").asc(nulls_last=True),
+    F("id").asc(),
+)
+
+
+@dataclass
+class Hit:
+    letter: Letter
+    title_html: SafeString
+    snippet: Snippet | None
+    missions: list
+
+    @property
+    def url(self) -> str:
+        return self.letter.get_absolute_url()
+
+    @property
+    def snippet_url(self) -> str:
+        if self.snippet and self.snippet.anchor:
+            return f"{self.url}#{self.snippet.anchor}"
+        return ""
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    detail: str = ""
+
+
+@dataclass
+class Facet:
+    name: str  # the URL parameter
+    legend: str
+    values: list[FacetValue]
+
+    @property
+    def visible(self) -> list[FacetValue]:
+        return self.values[:FACET_VISIBLE_VALUES]
+
+    @property
+    def more(self) -> list[FacetValue]:
+        return self.values[FACET_VISIBLE_VALUES:]
+
+    @property
+    def more_has_selected(self) -> bool:
+        return any(value.selected for value in self.more)
+
+
+@dataclass
+class Chip:
+    label: str
+    remove_url: str
+    facet: str = ""
+
+
+@dataclass
+class LetterSearch:
+    query: str
+    parsed: search.ParsedQuery
+    page: Page
+    hits: list[Hit]
+    facets: list[Facet]
+    chips: list[Chip]
+    notices: list[str]
+    sort: str
+    sort_choices: list[tuple[str, str]]
+    page_params: QueryDict  # the cleaned query, for pagination links
+    feed_url: str
+    description: str = ""
+
+    @property
+    def total(self) -> int:
+        return self.page.paginator.count
+
+
+# -- URL helpers -----------------------------------------------------------------
+
+
+def _canonical_params(filterset: LetterFilterSet, sort: str | None = None) -> list[tuple[str, str]]:
+    """The query as a clean list of parameters: only known facet values."""
+    params = []
+    if filterset.parsed_query.text:
+        params.append(("q", filterset.parsed_query.text))
+    for name in filterset.FACETS:
+        params.extend((name, value) for value in filterset.selection[name])
+    if sort:
+        params.append(("sorteer", sort))
+    return params
+
+
+def _query_dict(params: list[tuple[str, str]]) -> QueryDict:
+    query = QueryDict(mutable=True)
+    for name, value in params:
+        query.appendlist(name, value)
+    return query
+
+
+def _url(path: str, params: list[tuple[str, str]]) -> str:
+    encoded = _query_dict(params).urlencode()
+    return f"{path}?{encoded}" if encoded else path
+
+
+def describe(filterset: LetterFilterSet) -> str:
+    """The search in words, for titles and feeds: „missie mali” · Missie: MINUSMA."""
+    parts = []
+    if filterset.parsed_query.text:
+        parts.append(f"„{filterset.parsed_query.text}”")
+    for name in filterset.FACETS:
+        labels = list(filterset.selection[name].values())
+        if labels:
+            parts.append(f"{filterset.filters[name].label}: {' of '.join(labels)}")
+    return " · ".join(parts)
+
+
+# -- the page ------------------------------------------------------------------------
+
+
+def _choose_sort(raw: str | None, has_terms: bool, notices: list[str]) -> str:
+    default = RELEVANCE if has_terms else NEWEST
+    if not raw:
+        return default
+    value = SORT_ALIASES.get(raw.strip().lower(), raw.strip().lower())
+    if value not in SORT_LABELS:
+        notices.append(
+            f"Onbekende sortering „{raw[:40]}”: gesorteerd op {SORT_LABELS[default].lower()}."
+        )
+        return default
+    if value == RELEVANCE and not has_terms:
+        return NEWEST
+    return value
+
+
+def _page_number(raw: str | None, paginator: Paginator, notices: list[str]) -> int:
+    if raw is None or raw == "":
+        return 1
+    try:
+        number = int(raw.strip())
+    except ValueError:
+        notices.append(f"Pagina „{raw[:20]}” bestaat niet; u ziet de eerste pagina.")
+        return 1
+    if number < 1:
+        notices.append(f"Pagina {number} bestaat niet; u ziet de eerste pagina.")
+        return 1
+    if number > paginator.num_pages:
+        notices.append(
+            f"Er {'is' if paginator.num_pages == 1 else 'zijn'} maar {paginator.num_pages} "
+            f"pagina{'' if paginator.num_pages == 1 else '’s'}; u ziet de laatste."
+        )
+        return paginator.num_pages
+    return number
+
+
+def _ordered(queryset, filterset: LetterFilterSet, sort: str):
+    if sort == RELEVANCE:
+        ranked = search.annotate_rank(queryset, filterset.parsed_query)
+        return ranked.order_by(F("rank").desc(), *NEWEST_FIRST)
+    return queryset.order_by(*(OLDEST_FIRST if sort == OLDEST else NEWEST_FIRST))
+
+
+def _with_display_data(queryset):
+    return (
+        queryset.select_related("dossier")
+        .prefetch_related(
+            "other_dossiers",
+            Prefetch("mission_links", queryset=LetterMission.objects.select_related("mission")),
+        )
+        .defer("original_text", "search_vector")
+    )
+
+
+def _missions_of(letter: Letter) -> list:
+    missions = {link.mission.pk: link.mission for link in letter.mission_links.all()}
+    return sorted(missions.values(), key=lambda m: str(m).lower())
+
+
+def _hit(letter: Letter, parsed: search.ParsedQuery) -> Hit:
+    stems = parsed.highlight_stems
+    return Hit(
+        letter=letter,
+        title_html=highlight(letter.title, stems),
+        snippet=make_snippet(letter.body, letter.structure, stems),
+        missions=_missions_of(letter),
+    )
+
+
+def _facets(filterset: LetterFilterSet) -> list[Facet]:
+    counts = filterset.facet_counts()
+    facets = []
+    for name in filterset.FACETS:
+        chosen = filterset.selection[name]
+        values = [
+            FacetValue(c.value, c.label, c.count, c.value in chosen, c.detail) for c in counts[name]
+        ]
+        facets.append(Facet(name, filterset.filters[name].label, values))
+    return facets
+
+
+def _chips(filterset: LetterFilterSet, path: str, sort_param: str | None) -> list[Chip]:
+    params = _canonical_params(filterset, sort_param)
+    chips = []
+    if filterset.parsed_query.text:
+        chips.append(
+            Chip(
+                f"Zoekterm: {filterset.parsed_query.text}",
+                _url(path, [p for p in params if p[0] != "q"]),
+                "q",
+            )
+        )
+    for name in filterset.FACETS:
+        legend = filterset.filters[name].label
+        for value, label in filterset.selection[name].items():
+            chips.append(
+                Chip(
+                    f"{legend}: {label}",
+                    _url(path, [p for p in params if p != (name, value)]),
+                    name,
+                )
+            )
+    return chips
+
+
+def letter_search(params: QueryDict) -> LetterSearch:
+    filterset = LetterFilterSet(params)
+    parsed = filterset.parsed_query
+    notices = list(filterset.notices)
+    sort = _choose_sort(params.get("sorteer"), parsed.has_positive_terms, notices)
+    default_sort = RELEVANCE if parsed.has_positive_terms else NEWEST
+    sort_param = sort if sort != default_sort else None
+
+    paginator = Paginator(_with_display_data(_ordered(filterset.qs, filterset, sort)), PER_PAGE)
+    page = paginator.page(_page_number(params.get("page"), paginator, notices))
+    hits = [_hit(letter, parsed) for letter in page.object_list]
+
+    path = reverse("letters:letter-list")
+    canonical = _canonical_params(filterset)
+    sort_choices = [
+        (value, label)
+        for value, label in SORT_LABELS.items()
+        if value != RELEVANCE or parsed.has_positive_terms
+    ]
+    return LetterSearch(
+        query=parsed.text,
+        parsed=parsed,
+        page=page,
+        hits=hits,
+        facets=_facets(filterset),
+        chips=_chips(filterset, path, sort_param),
+        notices=notices,
+        sort=sort,
+        sort_choices=sort_choices,
+        page_params=_query_dict(_canonical_params(filterset, sort_param)),
+        feed_url=_url(reverse("letters:feed-search"), canonical),
+        description=describe(filterset),
+    )
+
+
+# -- the feed --------------------------------------------------------------------------
+
+
+@dataclass
+class FeedSearch:
+    letters: list[Letter]
+    description: str
+    page_url: str
+    feed_url: str
+
+
+def letters_for_feed(params: QueryDict, limit: int = FEED_SIZE) -> FeedSearch:
+    """The newest letters matching the same q and facets as /brieven/."""
+    filterset = LetterFilterSet(params)
+    letters = list(
+        filterset.qs.select_related("dossier")
+        .prefetch_related("other_dossiers")
+        .defer("original_text", "search_vector")
+        .order_by(*NEWEST_FIRST)[:limit]
+    )
+    canonical = _canonical_params(filterset)
+    return FeedSearch(
+        letters=letters,
+        description=describe(filterset),
+        page_url=_url(reverse("letters:letter-list"), canonical),
+        feed_url=_url(reverse("letters:feed-search"), canonical),
+    )

@@ -1,0 +1,202 @@
+"""Browser journeys in real Chromium (Debian's /usr/bin/chromium) through Playwright,
+against pytest-django's live server.
+
+Every test in this directory is marked ``browser`` and runs with transactional
+database access and serialized rollback: the live server reads what the test writes
+(so no wrapping transaction), and the reference data from the data migrations
+(missions, the editors group) is restored after each test's flush.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API keeps an asyncio loop in the main thread; Django would then
+# refuse ORM calls from the test body ("SynchronousOnlyOperation"). The test code is
+# plain synchronous code, so this check does not apply.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+BROWSER_DIR = Path(__file__).parent
+SCREENSHOT_DIR = BROWSER_DIR.parent.parent / "test-artifacts" / "screenshots"
+# Fail a step within seconds rather than Playwright's default 30 s: the suite must stay fast.
+STEP_TIMEOUT_MS = 10_000
+BLOCKING_IMPACTS = ("serious", "critical")
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-django orders the tests by their db marker
+def pytest_collection_modifyitems(config, items):
+    skip = pytest.mark.skip(
+        reason=f"Chromium not found at {CHROMIUM}: install it (apt-get install chromium) "
+        "to run the browser journeys"
+    )
+    for item in items:
+        if BROWSER_DIR not in Path(str(item.path)).parents:
+            continue
+        item.add_marker(pytest.mark.browser)
+        item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+        if not CHROMIUM.exists():
+            item.add_marker(skip)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    # Keep each phase's report on the item, so the page fixture knows whether the
+    # test failed and a screenshot of the failure is worth saving.
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fresh_screenshot_dir() -> None:
+    if SCREENSHOT_DIR.exists():
+        shutil.rmtree(SCREENSHOT_DIR)
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+
+
+def _artefact_name(request: pytest.FixtureRequest) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
+
+
+@pytest.fixture
+def page(browser, live_server, request: pytest.FixtureRequest) -> Iterator:
+    """A fresh context and page per test; relative URLs go to the live server.
+    Dutch locale: the admin follows the browser's language, as it would for an editor."""
+    context = browser.new_context(
+        base_url=live_server.url,
+        locale="nl-NL",
+        timezone_id="Europe/Amsterdam",
+        viewport={"width": 1280, "height": 900},
+    )
+    context.set_default_timeout(STEP_TIMEOUT_MS)
+    new_page = context.new_page()
+    yield new_page
+    call_report = getattr(request.node, "report_call", None)
+    if call_report is not None and call_report.failed:
+        new_page.screenshot(
+            path=str(SCREENSHOT_DIR / f"{_artefact_name(request)}-failure.png"), full_page=True
+        )
+    context.close()
+
+
+@pytest.fixture
+def screenshot(page, request: pytest.FixtureRequest) -> Callable[[str], Path]:
+    """``screenshot("review")`` saves test-artifacts/screenshots/<test>-review.png."""
+
+    def take(step: str) -> Path:
+        path = SCREENSHOT_DIR / f"{_artefact_name(request)}-{step}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
+
+
+def format_violations(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(
+            f"[{violation['impact']}] {violation['id']}: {violation['help']} ({violation['helpUrl']})"
+        )
+        for node in violation["nodes"][:5]:
+            target = " ".join(str(part) for part in node.get("target", []))
+            lines.append(f"    at {target}")
+            lines.append(f"       {node.get('html', '')[:200]}")
+            summary = (node.get("failureSummary") or "").replace("\n", "\n       ")
+            if summary:
+                lines.append(f"       {summary}")
+        if len(violation["nodes"]) > 5:
+            lines.append(f"    … and {len(violation['nodes']) - 5} more elements")
+    return "\n".join(lines)
+
+
+class AxeCheck:
+    """``axe(page)`` runs axe-core on the page as it is now and fails on any violation
+    of impact serious or critical, listing each one with the offending elements;
+    ``axe.blocking(page)`` returns those violations without failing."""
+
+    def __init__(self):
+        from axe_playwright_python.sync_playwright import Axe
+
+        self._axe = Axe()
+
+    def blocking(self, page) -> list[dict]:
+        results = self._axe.run(page)
+        return [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
+
+    def __call__(self, page, label: str = "") -> None:
+        blocking = self.blocking(page)
+        assert not blocking, (
+            f"axe-core found {len(blocking)} serious/critical accessibility violation(s) on "
+            f"{label or page.url}:\n{format_violations(blocking)}"
+        )
+
+
+@pytest.fixture(scope="session")
+def axe() -> AxeCheck:
+    return AxeCheck()
+
+
+EDITOR_PASSWORD = "zeer-geheim-wachtwoord-42"
+
+
+@pytest.fixture
+def log_in_editor(django_user_model) -> Callable:
+    """``log_in_editor(page)``: create a staff user in the editors group and log in
+    through the real admin login form; returns the user."""
+    from django.contrib.auth.models import Group
+
+    from letters.permissions import EDITORS_GROUP
+
+    def log_in(page):
+        user = django_user_model.objects.create_user(
+            username="redacteur-browser", password=EDITOR_PASSWORD, is_staff=True
+        )
+        user.groups.add(Group.objects.get(name=EDITORS_GROUP))
+        page.goto("/beheer/")
+        page.wait_for_url(re.compile(r"/beheer/login/"))  # the admin asks who you are
+        page.get_by_label("Gebruikersnaam").fill(user.username)
+        page.get_by_label("Wachtwoord").fill(EDITOR_PASSWORD)
+        page.get_by_role("button", name="Aanmelden").click()
+        page.wait_for_url(re.compile(r"/beheer/$"))
+        return user
+
+    return log_in
+
+
+@pytest.fixture
+def seed_letters(live_server) -> dict:
+    """The five seed letters, imported through the real import path, by file prefix
+    ("001" is the letter in fixtures/seeds/001_*.txt)."""
+    from tests.factories import SEEDS_DIR, import_seed_letters
+
+    letters = import_seed_letters()
+    prefixes = [path.name[:3] for path in sorted(SEEDS_DIR.glob("*.txt"))]
+    return dict(zip(prefixes, letters, strict=True))

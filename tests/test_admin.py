@@ -1,0 +1,150 @@
+"""Editors can use every admin page, and add a letter from pasted or uploaded text."""
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from letters.models import Letter
+from tests.test_services import CITING_TEXT
+
+pytestmark = pytest.mark.django_db
+
+LETTER_MODELS = [m for m in apps.get_app_config("letters").get_models() if m in admin.site._registry]
+
+
+def test_every_letters_model_is_registered():
+    expected = {"Dossier", "Ministry", "Person", "Letter", "Citation", "Mission", "LetterMission",
+                "Report", "Recommendation", "BudgetLine"}
+    assert expected <= {m.__name__ for m in LETTER_MODELS}
+
+
+@pytest.mark.parametrize("model", LETTER_MODELS, ids=lambda m: m.__name__)
+def test_changelist_add_and_change_forms_render_for_an_editor(editor_client, seeded, model):
+    info = (model._meta.app_label, model._meta.model_name)
+    assert editor_client.get(reverse("admin:%s_%s_changelist" % info)).status_code == 200
+    assert editor_client.get(reverse("admin:%s_%s_add" % info)).status_code == 200
+    obj = model.objects.first()
+    if obj is not None:
+        response = editor_client.get(reverse("admin:%s_%s_change" % info, args=[obj.pk]))
+        assert response.status_code == 200
+
+
+def test_changelist_search_and_filters_work(editor_client, seeded):
+    url = reverse("admin:letters_letter_changelist")
+    response = editor_client.get(url, {"q": "beleidsdoorlichting"})
+    assert response.status_code == 200
+    assert "Budget Internationale Veiligheid" in response.content.decode()
+    assert editor_client.get(url, {"kind__exact": "kabinetsreactie"}).status_code == 200
+
+
+def test_editor_cannot_manage_users(editor_client):
+    assert editor_client.get(reverse("admin:auth_user_changelist")).status_code == 403
+
+
+def test_anonymous_visitor_is_sent_to_login(client):
+    response = client.get(reverse("admin:letters_letter_changelist"))
+    assert response.status_code == 302
+    assert "/beheer/login/" in response["Location"]
+
+
+def _review(editor_client, **data):
+    response = editor_client.post(reverse("admin:letters_letter_from_text"), data)
+    assert response.status_code == 200, response.content.decode()[:2000]
+    return response
+
+
+def test_new_letter_from_pasted_text_review_and_save(editor_client):
+    review = _review(editor_client, text=CITING_TEXT)
+    page = review.content.decode()
+    assert "Kamerstuk 33 694, nr. 12" in page
+    assert "Kamerstuk 29 521, nr. 360" in page
+    assert "MINUSMA" in page or "Mali" in page
+    form = review.context["form"]
+    extraction = review.context["extraction"]
+    second = next(i for i, c in enumerate(extraction.citations) if c.key.key == "29521-360")
+    post = {
+        "confirm": "1",
+        "raw_text": form.initial["raw_text"],
+        "source_name": "",
+        "title": "Brief over de inzet in Mali",
+        "dossier": "29521",
+        "number": "400",
+        "date": "2019-02-01",
+        "kind": "beleidsbrief",
+        "signatories": "Minister van Defensie | A.Th.B. Bijleveld-Schouten",
+        # keep every citation except the second, every amount and mission
+        "citations": [str(i) for i in range(len(extraction.citations)) if i != second],
+        "amounts": [str(i) for i in range(len(extraction.amounts))],
+        "missions": [str(i) for i in range(len(extraction.missions))],
+    }
+    response = editor_client.post(reverse("admin:letters_letter_from_text"), post)
+    assert response.status_code == 302
+    letter = Letter.objects.get(dossier__number="29521", number=400)
+    assert response["Location"] == reverse("admin:letters_letter_change", args=[letter.pk])
+    assert letter.title == "Brief over de inzet in Mali"
+    assert set(letter.citations.values_list("key", flat=True)) == {"33694-12"}
+    assert letter.budget_lines.count() == 1
+    assert letter.mission_links.filter(mission__slug="minusma").exists()
+    assert letter.signatures.get().function == "Minister van Defensie"
+
+
+def test_review_refuses_a_number_that_is_taken_and_keeps_the_text(editor_client, seeded):
+    review = _review(editor_client, text=CITING_TEXT)
+    post = {
+        "confirm": "1",
+        "raw_text": review.context["form"].initial["raw_text"],
+        "title": "Dubbel",
+        "dossier": "33694",
+        "number": "9",
+    }
+    response = editor_client.post(reverse("admin:letters_letter_from_text"), post)
+    assert response.status_code == 400
+    assert "staat al in het archief" in response.content.decode()
+    assert "Zoals eerder gemeld" in response.content.decode()  # nothing lost
+    assert not Letter.objects.filter(title="Dubbel").exists()
+
+
+def test_review_refuses_a_malformed_dossier(editor_client):
+    review = _review(editor_client, text=CITING_TEXT)
+    post = {"confirm": "1", "raw_text": review.context["form"].initial["raw_text"], "title": "X", "dossier": "abc"}
+    response = editor_client.post(reverse("admin:letters_letter_from_text"), post)
+    assert response.status_code == 400
+    assert "Ongeldig dossiernummer" in response.content.decode()
+
+
+def test_upload_a_text_file(editor_client):
+    upload = SimpleUploadedFile("brief.txt", CITING_TEXT.encode("utf-8"), content_type="text/plain")
+    review = _review(editor_client, upload=upload)
+    assert "Kamerstuk 33 694, nr. 12" in review.content.decode()
+
+
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("brief.pdf", b"%PDF-1.4\n this is not really a pdf"),
+        ("brief.txt", bytes(range(256)) * 20),
+        ("leeg.txt", b""),
+    ],
+)
+def test_broken_uploads_give_a_clear_message_and_save_nothing(editor_client, name, content):
+    upload = SimpleUploadedFile(name, content)
+    response = editor_client.post(reverse("admin:letters_letter_from_text"), {"upload": upload})
+    assert response.status_code == 400
+    assert 'class="errornote"' in response.content.decode() or "errorlist" in response.content.decode()
+    assert Letter.objects.count() == 0
+
+
+def test_too_large_upload_is_refused(editor_client, settings):
+    settings.LETTER_UPLOAD_MAX_BYTES = 1000
+    upload = SimpleUploadedFile("brief.txt", CITING_TEXT.encode("utf-8") * 10)
+    response = editor_client.post(reverse("admin:letters_letter_from_text"), {"upload": upload})
+    assert response.status_code == 400
+    assert "te groot" in response.content.decode()
+
+
+def test_empty_form_asks_for_text(editor_client):
+    response = editor_client.post(reverse("admin:letters_letter_from_text"), {})
+    assert response.status_code == 400
+    assert "Plak de tekst" in response.content.decode()

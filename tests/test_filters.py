@@ -1,0 +1,194 @@
+"""The facets of /brieven/ (letters.filters): OR within a facet, AND across
+facets, disjunctive counts, and unknown values ignored with a notice."""
+
+from datetime import date
+
+import pytest
+from django.http import QueryDict
+
+from letters.filters import LetterFilterSet
+from letters.models import Dossier, Ministry
+from tests.factories import link_mission, make_dossier, make_letter, make_mission
+
+pytestmark = pytest.mark.django_db
+
+
+def filterset(query: str) -> LetterFilterSet:
+    return LetterFilterSet(QueryDict(query))
+
+
+def titles(query: str) -> set[str]:
+    return {letter.title for letter in filterset(query).qs}
+
+
+def counts(query: str, facet: str) -> dict[str, int]:
+    return {c.value: c.count for c in filterset(query).facet_counts()[facet]}
+
+
+@pytest.fixture
+def archive():
+    """Four letters: two about MINUSMA (VN), one about eFP (NAVO), one about both."""
+    minusma = make_mission("minusma")
+    efp = make_mission("enhanced-forward-presence")
+    defensie = Ministry.objects.get(slug="defensie")
+    bz = Ministry.objects.get(slug="buitenlandse-zaken")
+
+    mali_2018 = make_letter(
+        title="Mali 2018", letter_date=date(2018, 3, 1), kind="artikel-100", dossier="29521"
+    )
+    link_mission(mali_2018, minusma, decision="extension")
+    link_mission(mali_2018, minusma)  # mentioned twice: still one letter
+    mali_2018.ministries.add(defensie)
+
+    mali_2019 = make_letter(
+        title="Mali 2019",
+        letter_date=date(2019, 5, 1),
+        kind="voortgangsrapportage",
+        dossier="29521",
+    )
+    link_mission(mali_2019, minusma)
+    mali_2019.ministries.add(defensie, bz)
+
+    baltics = make_letter(
+        title="Baltische staten", letter_date=date(2019, 9, 1), kind="artikel-100", dossier="33694"
+    )
+    link_mission(baltics, efp)
+    baltics.ministries.add(bz)
+    baltics.other_dossiers.add(make_dossier("29521"))
+
+    both = make_letter(
+        title="Overzicht", letter_date=date(2020, 1, 1), kind="beleidsbrief", dossier="35300-V"
+    )
+    link_mission(both, minusma)
+    link_mission(both, efp)
+    return {"mali_2018": mali_2018, "mali_2019": mali_2019, "baltics": baltics, "both": both}
+
+
+def test_no_filters_lists_every_letter(archive):
+    assert titles("") == {"Mali 2018", "Mali 2019", "Baltische staten", "Overzicht"}
+
+
+def test_values_of_one_facet_combine_with_or(archive):
+    assert titles("jaar=2018") == {"Mali 2018"}
+    assert titles("jaar=2018&jaar=2020") == {"Mali 2018", "Overzicht"}
+    assert titles("missie=enhanced-forward-presence") == {"Baltische staten", "Overzicht"}
+    assert titles("missie=minusma&missie=enhanced-forward-presence") == {
+        "Mali 2018",
+        "Mali 2019",
+        "Baltische staten",
+        "Overzicht",
+    }
+
+
+def test_different_facets_combine_with_and(archive):
+    assert titles("missie=minusma&jaar=2019") == {"Mali 2019"}
+    assert titles("missie=minusma&jaar=2019&soort=artikel-100") == set()
+    assert titles("soort=artikel-100&ministerie=buitenlandse-zaken") == {"Baltische staten"}
+
+
+def test_organisation_of_mentioned_missions(archive):
+    assert titles("organisatie=NAVO") == {"Baltische staten", "Overzicht"}
+    assert titles("organisatie=vn") == {"Mali 2018", "Mali 2019", "Overzicht"}
+
+
+def test_dossier_matches_main_and_other_dossiers(archive):
+    assert titles("dossier=29521") == {"Mali 2018", "Mali 2019", "Baltische staten"}
+    assert titles("dossier=33694") == {"Baltische staten"}
+    # Written as in letters, or with a lower-case chapter: the same dossier.
+    assert titles("dossier=35 300 V") == titles("dossier=35300-v") == {"Overzicht"}
+
+
+def test_search_text_combines_with_facets(archive):
+    make_letter(title="Gao", body="Over Timboektoe.", letter_date=date(2018, 1, 1))
+    make_letter(title="Later", body="Weer Timboektoe.", letter_date=date(2019, 1, 1))
+    assert titles("q=timboektoe") == {"Gao", "Later"}
+    assert titles("q=timboektoe&jaar=2018") == {"Gao"}
+    assert titles("q=timboektoe&jaar=2018&missie=minusma") == set()
+
+
+def test_counts_are_letters_not_mentions(archive):
+    assert counts("", "missie") == {"minusma": 3, "enhanced-forward-presence": 2}
+    assert counts("", "organisatie") == {"VN": 3, "NAVO": 2}
+    assert counts("", "jaar") == {"2018": 1, "2019": 2, "2020": 1}
+    assert counts("", "soort") == {"artikel-100": 2, "voortgangsrapportage": 1, "beleidsbrief": 1}
+    assert counts("", "ministerie") == {"defensie": 2, "buitenlandse-zaken": 2}
+    assert counts("", "dossier") == {"29521": 3, "33694": 1, "35300-V": 1}
+
+
+def test_a_facet_counts_with_the_other_facets_but_not_itself(archive):
+    # With MINUSMA chosen, the mission facet still shows eFP (a choice to add),
+    # counted among the letters of the chosen year.
+    assert counts("missie=minusma&jaar=2019", "missie") == {
+        "minusma": 1,
+        "enhanced-forward-presence": 1,
+    }
+    # The year facet applies the mission filter.
+    assert counts("missie=minusma&jaar=2019", "jaar") == {"2018": 1, "2019": 1, "2020": 1}
+    assert counts("missie=enhanced-forward-presence", "jaar") == {"2019": 1, "2020": 1}
+
+
+def test_counts_follow_the_search_text(archive):
+    make_letter(title="Over de Sahel", body="Sahel en MINUSMA.", letter_date=date(2021, 1, 1))
+    assert counts("q=sahel", "jaar") == {"2021": 1}
+
+
+def test_a_chosen_value_without_letters_shows_zero(archive):
+    result = filterset("missie=unifil&jaar=2018")
+    assert list(result.qs) == []
+    missions = {c.value: c.count for c in result.facet_counts()["missie"]}
+    assert missions["unifil"] == 0
+    assert result.notices == []
+
+
+def test_unknown_values_are_ignored_with_a_dutch_notice(archive):
+    result = filterset(
+        "missie=bestaat-niet&jaar=abcd&soort=x&ministerie=nergens&dossier=12&organisatie=WTO"
+    )
+    assert {letter.title for letter in result.qs} == titles("")
+    notices = " ".join(result.notices)
+    assert "Onbekende missie „bestaat-niet”" in notices
+    assert "Ongeldig jaar „abcd”" in notices
+    assert "Onbekende soort brief „x”" in notices
+    assert "Onbekend ministerie „nergens”" in notices
+    assert "Onbekend dossier „12”" in notices
+    assert "Onbekende organisatie „WTO”" in notices
+
+
+def test_an_unknown_value_does_not_cancel_a_known_one(archive):
+    result = filterset("missie=minusma&missie=bestaat-niet")
+    assert {letter.title for letter in result.qs} == {"Mali 2018", "Mali 2019", "Overzicht"}
+    assert len(result.notices) == 1
+    assert list(result.selection["missie"]) == ["minusma"]
+
+
+def test_a_dossier_that_exists_nowhere_is_unknown(archive):
+    assert not Dossier.objects.filter(number="99999").exists()
+    result = filterset("dossier=99999")
+    assert result.notices == ["Onbekend dossier „99999”: dit filter is genegeerd."]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "jaar=-1",
+        "jaar=99999999999999999999",
+        "jaar=2018.5",
+        "jaar=%00",
+        "missie=%00",
+        "missie=" + "a" * 5000,
+        "dossier=kst-33694-9",
+        "soort=%27%3B--",
+        "ministerie=../../etc",
+        "&".join(f"jaar={year}" for year in range(1900, 2000)),
+    ],
+)
+def test_odd_values_never_raise(archive, query):
+    result = filterset(query)
+    list(result.qs)
+    result.facet_counts()
+
+
+def test_too_many_values_are_capped_with_a_notice(archive):
+    result = filterset("&".join(f"jaar={year}" for year in range(1900, 2000)))
+    assert len(result.selection["jaar"]) == 30
+    assert any("Te veel waarden" in notice for notice in result.notices)

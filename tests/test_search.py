@@ -1,0 +1,365 @@
+"""Full-text search (letters.search): the same behaviour on SQLite and PostgreSQL."""
+
+from datetime import date
+
+import pytest
+from django.db import connection
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from letters.models import Letter
+from letters.search import (
+    filter_letters,
+    letter_paragraphs,
+    parse_query,
+    remove_from_index,
+    search,
+    update_index,
+)
+from letters.search.query import MAX_TERMS
+from letters.search.snippets import make_snippet
+from tests.factories import make_letter
+
+pytestmark = pytest.mark.django_db
+
+
+def found(query: str) -> set[str]:
+    return {letter.title for letter in search(Letter.objects.all(), query)}
+
+
+def ranked(query: str) -> list[str]:
+    return [letter.title for letter in search(Letter.objects.all(), query).order_by("-rank", "id")]
+
+
+def in_index(letter_id: int) -> bool:
+    """Whether the index holds anything for this letter id."""
+    if connection.vendor == "postgresql":
+        return Letter.objects.filter(pk=letter_id, search_vector__isnull=False).exists()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM letters_letter_fts WHERE rowid = %s", [letter_id])
+        return cursor.fetchone()[0] == 1
+
+
+@pytest.fixture
+def letters():
+    return {
+        "mali": make_letter(
+            title="Bijdrage aan MINUSMA",
+            body="Het kabinet verlengt de missie in Mali met een jaar.\n\nDe inzet kost geld.",
+        ),
+        "afghanistan": make_letter(
+            title="Resolute Support",
+            body="De trainingsmissie in Afghanistan wordt beëindigd.",
+        ),
+        "oekraine": make_letter(
+            title="Steun aan Oekraïne",
+            body="Nederland levert materieel aan Oekraïne. Mali komt hier niet in voor.",
+        ),
+        "scattered": make_letter(
+            title="Overzicht",
+            body="In Mali is veel gebeurd. Over een andere missie later meer.",
+        ),
+    }
+
+
+# -- matching -------------------------------------------------------------------------
+
+
+def test_dutch_stemming_finds_singular_from_plural(letters):
+    assert "Bijdrage aan MINUSMA" in found("missies")
+    assert "Resolute Support" not in found("missies")  # "trainingsmissie" is another word
+
+
+def test_stemming_works_the_other_way_round():
+    make_letter(title="Twee brieven", body="Wij sturen u twee brieven over missies.")
+    assert found("brief") == {"Twee brieven"}
+    assert found("missie") == {"Twee brieven"}
+
+
+def test_search_ignores_diacritics_in_both_directions(letters):
+    assert found("Oekraine") == {"Steun aan Oekraïne"}
+    assert found("oekraïne") == {"Steun aan Oekraïne"}
+    assert found("beeindigd") == {"Resolute Support"}
+
+
+def test_case_does_not_matter(letters):
+    assert found("MALI") == found("mali") == found("Mali")
+
+
+def test_all_words_must_occur(letters):
+    assert found("mali verlengt") == {"Bijdrage aan MINUSMA"}
+
+
+def test_quoted_phrase_needs_the_words_in_order(letters):
+    assert found('"missie in Mali"') == {"Bijdrage aan MINUSMA"}
+    # Both words occur in "Overzicht", but not as this phrase.
+    assert "Overzicht" in found("missie mali")
+
+
+def test_unclosed_quote_is_a_phrase_to_the_end(letters):
+    assert found('"missie in Mali') == {"Bijdrage aan MINUSMA"}
+
+
+def test_minus_excludes_a_word(letters):
+    assert found("mali") == {"Bijdrage aan MINUSMA", "Steun aan Oekraïne", "Overzicht"}
+    assert found("mali -oekraine") == {"Bijdrage aan MINUSMA", "Overzicht"}
+    assert found('mali -"missie in mali"') == {"Steun aan Oekraïne", "Overzicht"}
+
+
+def test_only_exclusions_lists_everything_else(letters):
+    assert found("-mali") == {"Resolute Support"}
+
+
+def test_or_finds_either(letters):
+    assert found("afghanistan OR oekraine") == {"Resolute Support", "Steun aan Oekraïne"}
+
+
+def test_or_binds_tighter_than_and(letters):
+    # missie AND (afghanistan OR oekraine): "Steun aan Oekraïne" has no "missie".
+    assert found("missie afghanistan OR oekraine") == set()
+    assert found("trainingsmissie afghanistan OR oekraine") == {"Resolute Support"}
+
+
+def test_lowercase_or_is_a_plain_word(letters):
+    assert found("afghanistan or oekraine") == set()
+
+
+def test_searching_an_identifier_finds_the_letter():
+    letter = make_letter(dossier="33694", number=9, title="Beleidsbrief")
+    assert found("kst-33694-9") == {letter.title}
+    assert found("33694") >= {letter.title}
+
+
+# -- ranking --------------------------------------------------------------------------------
+
+
+def test_title_hit_ranks_above_body_only_hit():
+    make_letter(
+        title="Algemene brief",
+        body="Over de VJTF. De VJTF is snel inzetbaar. Ook de VJTF oefent veel.",
+    )
+    make_letter(title="Besluit over de VJTF", body="Nederland levert een bijdrage.")
+    assert ranked("vjtf") == ["Besluit over de VJTF", "Algemene brief"]
+
+
+def test_heading_hit_ranks_above_body_only_hit():
+    body_only = "Inleiding\n\nWij schrijven over cyberdreiging en meer.\n\nSlot"
+    make_letter(title="Brief A", body=body_only)
+    with_heading = "Cyberdreiging\n\nWij schrijven over de dreiging en meer.\n\nSlot"
+    make_letter(
+        title="Brief B",
+        body=with_heading,
+        structure={
+            "blocks": [
+                {"kind": "heading", "start": 0, "end": 13},
+                {"kind": "paragraph", "start": 15, "end": 55},
+                {"kind": "paragraph", "start": 57, "end": 61},
+            ]
+        },
+    )
+    assert ranked("cyberdreiging") == ["Brief B", "Brief A"]
+
+
+def test_search_returns_a_rank_to_order_by(letters):
+    results = list(search(Letter.objects.all(), "mali").order_by("-rank"))
+    assert all(isinstance(letter.rank, float) for letter in results)
+
+
+# -- keeping the index up to date -----------------------------------------------------------
+
+
+def test_update_index_picks_up_an_edited_letter():
+    letter = make_letter(title="Brief", body="Het gaat over de Sahel.")
+    assert found("sahel") == {"Brief"}
+    letter.body = "Het gaat over de Balkan."
+    letter.save()
+    update_index([letter.pk])
+    assert found("sahel") == set()
+    assert found("balkan") == {"Brief"}
+
+
+def test_a_deleted_letter_leaves_the_index():
+    letter = make_letter(title="Weg", body="Deze brief over Kosovo wordt verwijderd.")
+    keep = make_letter(title="Blijft", body="Deze brief over Kosovo blijft.")
+    letter_id = letter.pk
+    letter.delete()
+    assert not in_index(letter_id)
+    assert in_index(keep.pk)
+    assert found("kosovo") == {"Blijft"}
+
+
+def test_remove_from_index_makes_a_letter_unfindable():
+    letter = make_letter(title="Verborgen", body="Over Somalië.")
+    remove_from_index([letter.pk])
+    assert found("somalie") == set()
+    update_index([letter.pk])
+    assert found("somalie") == {"Verborgen"}
+
+
+def test_update_index_handles_many_letters_and_missing_ids():
+    letters = [
+        make_letter(title=f"Brief {n}", body=f"Onderwerp nummer{n} en Libië.", index=False)
+        for n in range(230)
+    ]
+    update_index([letter.pk for letter in letters] + [999_999])
+    assert search(Letter.objects.all(), "libie").count() == 230
+    assert found("nummer229") == {"Brief 229"}
+
+
+def test_letter_without_body_or_date_is_indexed():
+    make_letter(title="Alleen een titel", body="", letter_date=None)
+    assert found("titel") == {"Alleen een titel"}
+
+
+# -- hostile input -------------------------------------------------------------------------------
+
+NASTY = [
+    "x" * 10_000,
+    "mali " * 2_000,
+    "mali\x00afghanistan",
+    "\x00",
+    '"',
+    '"""',
+    '"mali',
+    "-",
+    "--",
+    "OR",
+    "OR OR mali OR",
+    "NOT",
+    "mali NOT",
+    "NEAR(mali afghanistan, 2)",
+    "mali*",
+    "^mali",
+    "title:mali",
+    "{title body}: mali",
+    "mali AND (afghanistan",
+    "'; DROP TABLE letters_letter; --",
+    "1' OR '1'='1",
+    "!!mali & | <-> :*",
+    "\\",
+    "%_%",
+    "🙂 Ωμέγα 中文 مرحبا",
+    "",
+    "   ",
+]
+
+
+@pytest.mark.parametrize("query", NASTY)
+def test_hostile_queries_never_raise(letters, query):
+    results = list(search(Letter.objects.all(), query).order_by("-rank"))
+    assert isinstance(results, list)
+
+
+def test_sql_in_the_query_is_just_words(letters):
+    search(Letter.objects.all(), "'; DROP TABLE letters_letter; --").count()
+    assert Letter.objects.count() == 4
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(max_size=300))
+def test_any_text_is_a_valid_query(letters, query):
+    list(search(Letter.objects.all(), query).order_by("-rank")[:5])
+
+
+def test_query_is_capped_in_terms_and_length():
+    many = " ".join(f"woord{n}" for n in range(100))
+    parsed = parse_query(many)
+    assert len(parsed.groups) == MAX_TERMS
+    assert parsed.truncated
+    assert parse_query("x" * 10_000).truncated
+
+
+def test_parse_query_structure():
+    parsed = parse_query('missie mali OR "Resolute Support" -Irak')
+    assert [[t.text for t in group] for group in parsed.groups] == [
+        ["missie"],
+        ["mali", "Resolute Support"],
+    ]
+    assert [t.is_phrase for t in parsed.groups[1]] == [False, True]
+    assert [t.text for t in parsed.excluded] == ["Irak"]
+
+
+# -- snippets ----------------------------------------------------------------------------------
+
+
+STRUCTURED_BODY = "Inleiding\n\nEerste alinea zonder het woord.\n\nDe missies in Mali gaan door.\n\n1 Een voetnoot."
+STRUCTURE = {
+    "blocks": [
+        {"kind": "heading", "start": 0, "end": 9},
+        {"kind": "paragraph", "start": 11, "end": 42},
+        {"kind": "paragraph", "start": 44, "end": 73},
+        {"kind": "footnote", "start": 75, "end": 90, "marker": "1"},
+    ]
+}
+
+
+def test_snippet_marks_the_words_and_names_the_paragraph():
+    snippet = make_snippet(STRUCTURED_BODY, STRUCTURE, parse_query("missie mali").highlight_stems)
+    assert snippet.paragraph == 3
+    assert snippet.anchor == "p3"
+    assert str(snippet.html) == "De <mark>missies</mark> in <mark>Mali</mark> gaan door."
+
+
+def test_snippet_numbers_paragraphs_of_a_letter_typed_by_hand():
+    body = "Eerste alinea.\n\n\n  Tweede alinea.\n\nDerde alinea over Irak."
+    snippet = make_snippet(body, {}, parse_query("irak").highlight_stems)
+    assert snippet.paragraph == 3
+
+
+def test_snippet_escapes_letter_text():
+    body = "Over <script>alert(1)</script> en Mali & meer."
+    snippet = make_snippet(body, {}, parse_query("mali").highlight_stems)
+    assert "<script>" not in str(snippet.html)
+    assert "&lt;script&gt;" in str(snippet.html)
+    assert "<mark>Mali</mark> &amp; meer" in str(snippet.html)
+
+
+def test_snippet_of_a_long_paragraph_is_cut_around_the_word():
+    body = (
+        ("Lange inleiding zonder belang. " * 40)
+        + "Hier staat Djibouti. "
+        + ("En nog meer tekst. " * 40)
+    )
+    snippet = make_snippet(body, {}, parse_query("djibouti").highlight_stems)
+    text = str(snippet.html)
+    assert "<mark>Djibouti</mark>" in text
+    assert text.startswith("…") and text.endswith("…")
+    assert len(text) < 400
+
+
+def test_without_search_words_the_snippet_is_the_opening():
+    snippet = make_snippet(STRUCTURED_BODY, STRUCTURE, frozenset())
+    assert snippet.paragraph is None
+    assert str(snippet.html) == "Eerste alinea zonder het woord."
+
+
+def test_paragraph_numbers_agree_with_the_letter_page():
+    annotate = pytest.importorskip("letters.annotate").annotate
+    stale = {
+        "blocks": [
+            {"kind": "heading", "start": 0, "end": 9},
+            {"kind": "paragraph", "start": 5, "end": 20},  # overlaps: skipped
+            {"kind": "paragraph", "start": 44, "end": 73},
+            {"kind": "paragraph", "start": 80, "end": 500},  # out of range: skipped
+        ]
+    }
+    for body, structure in [
+        (STRUCTURED_BODY, STRUCTURE),
+        (STRUCTURED_BODY, stale),
+        (STRUCTURED_BODY, {}),
+        ("Een.\n\n \n\nTwee.\n \nDrie.", {"blocks": []}),
+    ]:
+        ours = [(p.number, p.start, p.end) for p in letter_paragraphs(body, structure)]
+        page = [b.number for b in annotate(body, structure).blocks]
+        assert [number for number, _, _ in ours] == page
+
+
+def test_filter_letters_without_words_changes_nothing(letters):
+    assert filter_letters(Letter.objects.all(), parse_query("  * ")).count() == 4
+
+
+def test_date_is_irrelevant_to_matching():
+    make_letter(title="Oud", body="Over Bosnië.", letter_date=date(1995, 7, 1))
+    assert found("bosnie") == {"Oud"}

@@ -1,0 +1,97 @@
+"""The save path: citations wait for their target and resolve when it arrives;
+imports are idempotent; a changed text updates its letter."""
+
+import pytest
+
+from letters.models import Citation, Letter
+from letters.services import (
+    LetterOverrides,
+    import_letter_text,
+    resolve_waiting_citations,
+)
+from tests.factories import SEEDS_DIR, make_citation, make_letter
+
+pytestmark = pytest.mark.django_db
+
+CITING_TEXT = """Den Haag, 1 februari 2019
+
+Zoals eerder gemeld (Kamerstuk 33 694, nr. 12) zet het kabinet de inzet voort.
+Zie ook Kamerstuk 29 521, nr. 360 over de VN-missie in Mali. Het kabinet
+trekt daarvoor 30 miljoen euro uit het BIV uit.
+
+De Minister van Defensie,
+A.Th.B. Bijleveld-Schouten
+"""
+
+
+def test_citation_waits_unresolved_and_resolves_when_target_arrives():
+    citing = import_letter_text(raw_text=CITING_TEXT, source_name="citing.txt").letter
+    waiting = citing.citations.get(key="33694-12")
+    assert waiting.target is None
+
+    target = make_letter(dossier="33694", number=12, title="GBVS")
+    assert resolve_waiting_citations(letter=target) == 1
+    waiting.refresh_from_db()
+    assert waiting.target == target
+    assert list(target.cited_by.values_list("letter__title", flat=True)) == [citing.title]
+
+
+def test_importing_a_cited_letter_resolves_waiting_citations():
+    citing = import_letter_text(raw_text=CITING_TEXT, source_name="citing.txt").letter
+    assert citing.citations.get(key="29521-360").target is None
+    cited_text = (SEEDS_DIR / "001_6ed004c2cd8f7583.txt").read_text(encoding="utf-8")
+    # 001 is Kamerstuk 33 694, nr. 9; re-number it for the test through overrides.
+    cited = import_letter_text(
+        raw_text=cited_text, overrides=LetterOverrides(dossier="29521", number=360), source_name="x.txt"
+    ).letter
+    assert citing.citations.get(key="29521-360").target == cited
+
+
+def test_citation_to_a_letter_already_in_the_archive_resolves_at_once():
+    target = make_letter(dossier="29521", number=360)
+    citing = import_letter_text(raw_text=CITING_TEXT, source_name="citing.txt").letter
+    assert citing.citations.get(key="29521-360").target == target
+
+
+def test_deleting_a_letter_keeps_the_citations_to_it_unresolved():
+    target = make_letter(dossier="33694", number=12)
+    citing = import_letter_text(raw_text=CITING_TEXT, source_name="citing.txt").letter
+    target.delete()
+    citation = citing.citations.get(key="33694-12")
+    assert citation.target is None
+
+
+def test_import_is_idempotent_and_a_changed_text_updates_the_letter():
+    first = import_letter_text(raw_text=CITING_TEXT, source_name="citing.txt")
+    assert first.status == "nieuw"
+    again = import_letter_text(raw_text=CITING_TEXT, source_name="citing.txt")
+    assert again.status == "ongewijzigd"
+    assert again.letter.pk == first.letter.pk
+    assert Letter.objects.count() == 1
+    citations_before = Citation.objects.count()
+
+    changed = import_letter_text(
+        raw_text=CITING_TEXT.replace("Zie ook Kamerstuk 29 521, nr. 360", "Zie ook"),
+        source_name="citing.txt",
+    )
+    assert changed.status == "bijgewerkt"
+    assert changed.letter.pk == first.letter.pk
+    assert Letter.objects.count() == 1
+    assert Citation.objects.count() == citations_before - 1
+    assert not Citation.objects.filter(key="29521-360").exists()
+
+
+def test_saved_letter_has_budget_lines_missions_and_signatories():
+    letter = import_letter_text(raw_text=CITING_TEXT, source_name="citing.txt").letter
+    assert [str(line.amount) for line in letter.budget_lines.all()] == ["30000000.00"]
+    assert letter.mission_links.filter(mission__slug="minusma").exists()
+    signature = letter.signatures.get()
+    assert (signature.person.name, signature.function) == ("A.Th.B. Bijleveld-Schouten", "Minister van Defensie")
+    assert list(letter.ministries.values_list("slug", flat=True)) == ["defensie"]
+
+
+def test_own_number_is_not_a_citation():
+    text = (SEEDS_DIR / "001_6ed004c2cd8f7583.txt").read_text(encoding="utf-8")
+    letter = import_letter_text(raw_text=text, source_name="001.txt").letter
+    assert letter.kamerstuk_key.key == "33694-9"
+    assert not letter.citations.filter(key="33694-9").exists()

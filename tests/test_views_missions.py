@@ -1,0 +1,127 @@
+"""/missies/ with facets, and a mission's page with its timeline and budget."""
+
+from datetime import date
+
+import pytest
+
+from letters.models import Mission
+from tests.factories import link_mission, make_budget_line, make_letter, make_mission
+from tests.page_helpers import html
+
+pytestmark = pytest.mark.django_db
+
+
+def mission_names(page: str) -> list[str]:
+    section = page[page.index('class="mission-list"') :] if 'class="mission-list"' in page else ""
+    return [m.short_name for m in Mission.objects.all() if f">{m.short_name}</a>" in section]
+
+
+def test_list_shows_every_mission_with_facet_counts(client):
+    page = html(client.get("/missies/"))
+    assert f"{Mission.objects.count()} missies" in page
+    navo = Mission.objects.filter(organisation="NAVO").count()
+    assert f'NAVO <span class="count">({navo})</span>' in page
+    sahel = Mission.objects.filter(region="Sahel").count()
+    assert f'Sahel <span class="count">({sahel})</span>' in page
+    active = Mission.objects.filter(end_date__isnull=True).count()
+    assert f'Lopend <span class="count">({active})</span>' in page
+
+
+def test_facets_combine(client):
+    page = html(client.get("/missies/?organisatie=VN&regio=Sahel"))
+    assert mission_names(page) == ["MINUSMA"]
+    assert "1 missie" in page
+    # the organisation facet is counted within the chosen region
+    assert 'Europese Unie <span class="count">(2)</span>' in page
+    # the chosen value links to clearing it
+    assert 'href="?regio=Sahel" class="selected" aria-current="true">Verenigde Naties' in page
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("status=actief", "eFP"), ("status=beeindigd", "MINUSMA")],
+)
+def test_status_filter(client, query, expected):
+    page = html(client.get(f"/missies/?{query}"))
+    assert expected in mission_names(page)
+    other = "MINUSMA" if expected == "eFP" else "eFP"
+    assert other not in mission_names(page)
+
+
+@pytest.mark.parametrize(
+    ("query", "label"),
+    [
+        ("organisatie=Warschaupact", "organisatie"),
+        ("regio=Atlantis", "regio"),
+        ("status=misschien", "status"),
+    ],
+)
+def test_unknown_values_are_ignored_with_a_notice(client, query, label):
+    response = client.get(f"/missies/?{query}")
+    assert response.status_code == 200
+    page = html(response)
+    assert f"Onbekende waarde voor {label} genegeerd" in page
+    assert f"{Mission.objects.count()} missies" in page
+
+
+def test_mission_page_timeline_in_date_order_with_decisions(client):
+    mission = make_mission("minusma")
+    later = make_letter(number=50, title="Verlenging MINUSMA", letter_date=date(2016, 9, 1))
+    earlier = make_letter(number=51, title="Start MINUSMA", letter_date=date(2013, 11, 1))
+    mention_only = make_letter(number=52, title="Voortgang Mali", letter_date=date(2015, 1, 1))
+    link_mission(later, mission, "extension", "Het kabinet verlengt de bijdrage tot eind 2017.")
+    link_mission(earlier, mission, "start", "Nederland levert een bijdrage aan MINUSMA.")
+    link_mission(mention_only, mission, "", "MINUSMA werkt in Mali.")
+
+    page = html(client.get("/missies/minusma/"))
+    assert "<h1>MINUSMA</h1>" in page
+    assert "United Nations Multidimensional Integrated Stabilization Mission in Mali" in page
+    assert "Verenigde Naties" in page and "Sahel" in page and "Mali" in page
+    assert '<time datetime="2013-04-25">25 april 2013</time>' in page
+    assert (
+        page.index("Start MINUSMA")
+        < page.index("Voortgang Mali")
+        < page.index("Verlenging MINUSMA")
+    )
+    assert "Start</strong>: Nederland levert een bijdrage aan MINUSMA." in page
+    assert "Verlenging</strong>: Het kabinet verlengt de bijdrage tot eind 2017." in page
+    assert "MINUSMA werkt in Mali." in page
+    assert 'href="/brieven/?missie=minusma"' in page
+
+
+def test_mission_page_budget_lines_with_total(client):
+    mission = make_mission("minusma")
+    letter = make_letter(number=53, title="Financiering")
+    make_budget_line(letter, "30000000", instrument="BIV", year_from=2018, mission=mission)
+    make_budget_line(
+        letter, "2500000.50", instrument="Defensie", year_from=2018, year_to=2019, mission=mission
+    )
+    make_budget_line(letter, "999", instrument="BZ")  # not for this mission
+    page = html(client.get("/missies/minusma/"))
+    assert "€ 30.000.000" in page
+    assert "€ 2.500.000,50" in page
+    assert "2018–2019" in page
+    assert "€ 999" not in page
+    assert '<th scope="row" colspan="4">Totaal</th><td class="number">€ 32.500.000,50</td>' in page
+
+
+def test_mission_page_links_its_feed(client):
+    page = html(client.get("/missies/minusma/"))
+    assert (
+        '<link rel="alternate" type="application/atom+xml" title="Nieuwe brieven over MINUSMA" href="/feeds/missies/minusma/">'
+        in page
+    )
+    assert '<a href="/feeds/missies/minusma/">' in page
+    assert "Nog geen brieven in het archief over deze missie." in page
+
+
+def test_unknown_mission_is_a_404_page(client):
+    response = client.get("/missies/bestaat-niet/")
+    assert response.status_code == 404
+    assert "Pagina niet gevonden" in html(response)
+
+
+def test_a_chosen_region_without_missions_can_still_be_cleared(client):
+    page = html(client.get("/missies/?organisatie=VN&regio=Baltische+staten"))
+    assert "Geen missies met deze filters." in page
+    assert 'href="?organisatie=VN" class="selected" aria-current="true">Baltische staten <span class="count">(0)</span>' in page
