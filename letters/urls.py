@@ -1,4 +1,4 @@
-from django.urls import path, register_converter
+from django.urls import include, path, register_converter
 
 from letters.feeds import letters as letter_feeds
 from letters.feeds import search as search_feeds
@@ -41,4 +41,6 @@ urlpatterns = [
         name="feed-kamerstuk",
     ),
     path("feeds/zoeken/", search_feeds.SearchFeed(), name="feed-search"),
+    # Open data: JSON API, exports and citation lookup (letters/api/urls.py)
+    path("", include("letters.api.urls")),
 ]

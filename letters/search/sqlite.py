@@ -80,12 +80,16 @@ def annotate_rank(queryset, parsed: ParsedQuery):
     positive, _ = match_expressions(parsed)
     if not positive:
         return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
+    # A join with the FTS table, not a correlated subquery: FTS5 then evaluates
+    # the query once instead of once per matching letter (seconds for a phrase
+    # of common words over a few thousand letters). Django has no join to a
+    # table without a model other than ``extra``; the rank is then an extra
+    # select, usable as ``order_by("-rank")`` and as ``letter.rank``.
     letter_table = queryset.model._meta.db_table
     weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
-    rank = RawSQL(
-        f"SELECT -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} "
-        f'WHERE {FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid = "{letter_table}"."id"',
-        (positive,),
-        output_field=FloatField(),
+    return queryset.extra(
+        select={"rank": f"-bm25({FTS_TABLE}, {weights})"},
+        tables=[FTS_TABLE],
+        where=[f'{FTS_TABLE}.rowid = "{letter_table}"."id"', f"{FTS_TABLE} MATCH %s"],
+        params=[positive],
     )
-    return queryset.annotate(rank=rank)

@@ -194,7 +194,7 @@ def _page_number(raw: str | None, paginator: Paginator, notices: list[str]) -> i
 def _ordered(queryset, filterset: LetterFilterSet, sort: str):
     if sort == RELEVANCE:
         ranked = search.annotate_rank(queryset, filterset.parsed_query)
-        return ranked.order_by(F("rank").desc(), *NEWEST_FIRST)
+        return ranked.order_by("-rank", *NEWEST_FIRST)
     return queryset.order_by(*(OLDEST_FIRST if sort == OLDEST else NEWEST_FIRST))
 
 

@@ -1,0 +1,3 @@
+"""Placeholder: the read-only JSON API is being written."""
+
+urlpatterns = []
