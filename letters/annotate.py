@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 
 HEADING = "heading"
@@ -42,6 +42,9 @@ class Link:
     href: str
     css_class: str = "citation"
     id: str = ""  # an anchor other pages can point at ("c12")
+    # Anchors of links left out because they cover the same text ("Kamerstukken 33 694
+    # en 26 643, nr. 47" is two citations in one place): they stay reachable here.
+    also_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,7 @@ def annotate(body: str, structure: dict | None, links: Iterable[Link] = ()) -> A
     accepted_links = _non_overlapping(links, len(body))
 
     blocks = []
+    used_ids: set[str] = set()  # a link split over two blocks keeps its anchor in the first
     for number, raw in raw_blocks:
         start, end = raw["start"], raw["end"]
         if raw["kind"] == FOOTNOTE:
@@ -106,7 +110,7 @@ def annotate(body: str, structure: dict | None, links: Iterable[Link] = ()) -> A
             [r for r in refs if start <= r.offset <= end] if raw["kind"] != FOOTNOTE else []
         )
         block_links = [link for link in accepted_links if link.start < end and link.end > start]
-        html = _render(body, start, end, block_links, block_refs)
+        html = _render(body, start, end, block_links, block_refs, used_ids)
         marker = raw["marker"] if raw["kind"] == FOOTNOTE else ""
         blocks.append(
             Block(
@@ -208,13 +212,18 @@ def _non_overlapping(links: Iterable[Link], length: int) -> list[Link]:
     accepted: list[Link] = []
     for link in candidates:
         if accepted and link.start < accepted[-1].end:
+            if link.id:
+                kept = accepted[-1]
+                accepted[-1] = replace(kept, also_ids=(*kept.also_ids, link.id))
             continue
         accepted.append(link)
     return accepted
 
 
 # -- rendering ----------------------------------------------------------------
-def _render(body: str, start: int, end: int, links: list[Link], refs: list[_Ref]) -> SafeHTML:
+def _render(
+    body: str, start: int, end: int, links: list[Link], refs: list[_Ref], used_ids: set[str]
+) -> SafeHTML:
     out: list[str] = []
     position = start
     pending = list(refs)
@@ -233,7 +242,14 @@ def _render(body: str, start: int, end: int, links: list[Link], refs: list[_Ref]
     for link in links:
         link_start, link_end = max(link.start, start), min(link.end, end)
         text_until(link_start, inclusive=False)
-        id_attr = f' id="{escape(link.id)}"' if link.id else ""
+        for also_id in link.also_ids:
+            if also_id not in used_ids:
+                used_ids.add(also_id)
+                out.append(f'<span id="{escape(also_id)}"></span>')
+        id_attr = ""
+        if link.id and link.id not in used_ids:
+            used_ids.add(link.id)
+            id_attr = f' id="{escape(link.id)}"'
         out.append(
             f'<a class="{escape(link.css_class)}" href="{escape(link.href)}"{id_attr}>'
             f"{_text(body[link_start:link_end])}</a>"

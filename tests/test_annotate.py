@@ -228,3 +228,23 @@ def test_property_the_visible_text_is_exactly_the_body_text(text, spans):
     [rendered] = result.blocks
     assert set(re.findall(r"<(\w+)", rendered.html)) <= {"a", "br"}
     assert unescape(TAG.sub("", rendered.html.replace("<br>\n", "\n"))) == text
+
+
+def test_two_citations_in_one_place_keep_both_anchors():
+    body = "Zie Kamerstukken 33 694 en 26 643, nr. 47."
+    links = [
+        Link(4, 41, "/kamerstuk/33694/47/", id="c1"),
+        Link(4, 41, "/kamerstuk/26643/47/", id="c2"),
+    ]
+    html = annotate(body, {}, links).blocks[0].html
+    assert html == (
+        'Zie <span id="c2"></span><a class="citation" href="/kamerstuk/33694/47/" id="c1">'
+        "Kamerstukken 33 694 en 26 643, nr. 47</a>."
+    )
+
+
+def test_a_link_across_two_blocks_has_its_anchor_once():
+    body = "Een Kamer\n\nstuk hier."
+    html = "".join(b.html for b in annotate(body, {}, [Link(4, 16, "/k/", id="c1")]).blocks)
+    assert html.count('id="c1"') == 1
+    assert html.count('href="/k/"') == 2

@@ -54,7 +54,7 @@ def test_clean_rejects_malformed_vergaderjaar_and_mismatched_year():
 
 def test_vergaderjaar_shape_is_a_database_constraint():
     with pytest.raises(IntegrityError), transaction.atomic():
-        Letter.objects.create(title="x", slug="x", body="x", vergaderjaar="vorig jaar")
+        Letter.objects.create(title="x", slug="x", body="x", vergaderjaar="2015_2016")
 
 
 def test_budget_amount_cannot_be_negative():
@@ -121,3 +121,27 @@ def test_editor_group_has_letter_permissions_but_no_user_management():
     perms = set(Group.objects.get(name="Redacteuren").permissions.values_list("codename", flat=True))
     assert {"add_letter", "change_letter", "change_citation", "add_budgetline"} <= perms
     assert not any(p.endswith("_user") or p.endswith("_group") for p in perms)
+
+
+def test_mission_still_referenced_cannot_be_deleted():
+    from django.db.models import ProtectedError
+
+    from tests.factories import link_mission, make_mission
+
+    mission = make_mission("minusma")
+    link_mission(make_letter(), mission, decision="end")
+    with pytest.raises(ProtectedError):
+        mission.delete()
+
+
+def test_deleting_a_cited_letter_leaves_the_citation_waiting():
+    from tests.factories import make_citation
+
+    target = make_letter(dossier="33694", number=12)
+    citing = make_letter(dossier="33694", number=13)
+    citation = make_citation(citing, "33694", 12)
+    assert citation.target == target
+    target.delete()
+    citation.refresh_from_db()
+    assert citation.target is None
+    assert citation.key == "33694-12"

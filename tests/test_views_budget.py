@@ -145,4 +145,22 @@ def test_page_offers_the_csv_of_the_current_filter(client, lines):
 def test_a_chosen_value_without_lines_can_still_be_cleared(client, lines):
     page = html(client.get("/begroting/?instrument=JenV&jaar=2018"))
     assert "Geen bedragen gevonden met deze filters" in page
-    assert 'href="?jaar=2018" class="selected" aria-current="true">Justitie en Veiligheid <span class="count">(0)</span>' in page
+    assert (
+        'href="?jaar=2018" class="selected" aria-current="true">Justitie en Veiligheid <span class="count">(0)</span>'
+        in page
+    )
+
+
+def test_seeded_totals_are_the_exact_sum(client, seeded):
+    from decimal import Decimal
+
+    from letters.formatting import format_euro
+    from letters.models import BudgetLine
+
+    amounts = list(BudgetLine.objects.values_list("amount", flat=True))
+    assert amounts
+    page = html(client.get("/begroting/"))
+    assert f"samen <strong>{format_euro(sum(amounts, Decimal(0)))}</strong>" in page
+    rows = read_csv(client.get("/begroting/?format=csv"))
+    assert len(rows) == len(amounts) + 1
+    assert sum(Decimal(row[0]) for row in rows[1:]) == sum(amounts, Decimal(0))

@@ -67,3 +67,12 @@ def test_500_page_is_dutch_and_needs_no_database():
     page = response.content.decode()
     assert "Er ging iets mis" in page
     assert '<html lang="nl">' in page
+
+
+def test_counts_match_the_seeded_archive(client, seeded):
+    from letters.models import BudgetLine, Citation, Letter
+
+    page = html(client.get("/"))
+    assert f"<strong>{Letter.objects.count()}</strong> brieven" in page
+    assert f"<strong>{Citation.objects.count()}</strong> verwijzingen" in page
+    assert f"<strong>{BudgetLine.objects.count()}</strong> begrotingsregels" in page

@@ -4,6 +4,7 @@ import re
 from datetime import date
 
 import pytest
+from django.utils.html import escape
 
 from letters.models import Dossier, LetterKind, Ministry
 from tests.factories import (
@@ -288,3 +289,32 @@ def test_unknown_slug_is_a_404_page(client):
     response = client.get("/brieven/bestaat-niet/")
     assert response.status_code == 404
     assert "Pagina niet gevonden" in html(response)
+
+
+def test_seed_letters_render_with_linked_citations_and_footnotes(client, seeded):
+    """The five real letters, imported through the real import path."""
+    for letter in seeded:
+        response = client.get(letter.get_absolute_url())
+        assert response.status_code == 200, letter.get_absolute_url()
+        page = html(response)
+        assert f"<h1>{escape(letter.title)}</h1>" in page
+        blocks = letter.structure.get("blocks", [])
+        assert blocks, letter.title
+        for number in range(1, len(blocks) + 1):
+            assert f'id="p{number}"' in page
+        for citation in letter.citations.filter(kind="kamerstuk"):
+            assert f'id="c{citation.pk}"' in page, citation.text
+        markers = {ref["marker"] for ref in letter.structure.get("footnote_refs", [])}
+        notes = {b.get("marker") for b in blocks if b["kind"] == "footnote"}
+        for marker in markers & notes:
+            assert f'href="#fn{marker}"' in page
+            assert f'href="#fnref{marker}"' in page
+
+
+def test_seed_letter_with_number_and_its_footnote_citations(client, seeded):
+    page = html(client.get("/kamerstuk/33694/9/"))
+    assert "Samenhang tussen de Nederlandse bijdragen" in page
+    assert 'href="https://zoek.officielebekendmakingen.nl/kst-33694-9.html"' in page
+    # "(Kamerstuk 29 521, nr. 226)" stands in footnote 1: a link to its reference page
+    assert 'href="/kamerstuk/29521/226/"' in page
+    assert '<span class="footnote-number" id="fn1">1</span>' in page

@@ -32,7 +32,9 @@ def test_facets_combine(client):
     assert mission_names(page) == ["MINUSMA"]
     assert "1 missie" in page
     # the organisation facet is counted within the chosen region
-    assert 'Europese Unie <span class="count">(2)</span>' in page
+    eu_in_sahel = Mission.objects.filter(organisation="EU", region="Sahel").count()
+    assert eu_in_sahel > 0
+    assert f'Europese Unie <span class="count">({eu_in_sahel})</span>' in page
     # the chosen value links to clearing it
     assert 'href="?regio=Sahel" class="selected" aria-current="true">Verenigde Naties' in page
 
@@ -124,4 +126,15 @@ def test_unknown_mission_is_a_404_page(client):
 def test_a_chosen_region_without_missions_can_still_be_cleared(client):
     page = html(client.get("/missies/?organisatie=VN&regio=Baltische+staten"))
     assert "Geen missies met deze filters." in page
-    assert 'href="?organisatie=VN" class="selected" aria-current="true">Baltische staten <span class="count">(0)</span>' in page
+    assert (
+        'href="?organisatie=VN" class="selected" aria-current="true">Baltische staten <span class="count">(0)</span>'
+        in page
+    )
+
+
+def test_seeded_mission_timeline_lists_the_letters_about_it(client, seeded):
+    from letters.models import LetterMission
+
+    link = LetterMission.objects.select_related("mission", "letter").first()
+    page = html(client.get(link.mission.get_absolute_url()))
+    assert f'href="{link.letter.get_absolute_url()}"' in page

@@ -26,7 +26,10 @@ _EURO_BEFORE = rf"(?:€|EUR\b)\s?(?P<n1>{_NUMBER})(?:\s*(?P<u1>{_UNIT}))?(?:\s+
 # Only the word "euro" after a number: "in 2018 € 5 miljoen" must not read "2018 €".
 _EURO_AFTER = rf"(?P<n2>{_NUMBER})\s*(?:(?P<u2>{_UNIT})\s*)?euro\b"
 _BARE = rf"(?P<n3>{_NUMBER})\s+(?P<u3>miljard|miljoen|mln\.?|mld\.?)(?![\w-])"
-_AMOUNT = re.compile(rf"(?<![\w.,]){_EURO_BEFORE}|(?<![\w.,€]){_EURO_AFTER}|(?<![\w.,€]){_BARE}")
+# The leading lookahead is a cheap test that spares most positions the full match.
+_AMOUNT = re.compile(
+    rf"(?=[€E\d])(?:(?<![\w.,]){_EURO_BEFORE}|(?<![\w.,€]){_EURO_AFTER}|(?<![\w.,€]){_BARE})"
+)
 # "€ 10 tot 20 miljoen": the unit of the second number is the unit of the first.
 _RANGE_TAIL = re.compile(rf"\s*(?:tot|à|en|[-–])\s*(?:€\s?)?(?:{_NUMBER})\s*(?P<unit>{_UNIT})")
 

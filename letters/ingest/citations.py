@@ -82,7 +82,7 @@ def find_citations(
                 add([KamerstukKey.parse(match.group(0))], match.start(), match.end())
             except InvalidKamerstuk:
                 continue
-    citations.sort(key=lambda c: (c.start, c.key))
+    citations.sort(key=lambda c: c.start)  # stable: the order of the phrase within one match
     return citations, _proceedings(text, notes_from)
 
 
@@ -117,7 +117,7 @@ def _keys(match: re.Match) -> tuple[list[KamerstukKey], int]:
             keys.extend(KamerstukKey(normalised, number) for number in numbers)
         except InvalidKamerstuk:
             continue
-    return keys, end
+    return list(dict.fromkeys(keys)), end
 
 
 def _numbers(text: str) -> list[int]:

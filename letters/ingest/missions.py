@@ -90,16 +90,27 @@ def find_missions(clean: CleanText, missions: Sequence[MissionAlias]) -> list[Mi
 
 
 def fold(text: str) -> str:
-    """Lowercase, strip diacritics, dashes → spaces; one character per character."""
-    table = {}
-    for char in set(text):
-        if char in _DASHES:
-            table[ord(char)] = " "
-            continue
-        base = unicodedata.normalize("NFD", char)[0].lower()
-        if len(base) == 1 and base != char:
-            table[ord(char)] = base
-    return text.translate(table)
+    """Lowercase, strip diacritics, dashes → spaces; one character per character
+    (so positions in the folded text are positions in the text)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare character that lowercases to two ("İ")
+        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    return _NON_ASCII.sub(_fold_char, lowered.replace("-", " "))
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@lru_cache(maxsize=4096)
+def _fold_one(char: str) -> str:
+    if char in _DASHES:
+        return " "
+    base = unicodedata.normalize("NFD", char)[0]
+    return base if len(base) == 1 else char
+
+
+def _fold_char(match: re.Match) -> str:
+    return _fold_one(match.group(0))
 
 
 @dataclass(frozen=True)
@@ -123,7 +134,10 @@ def _matcher(missions: tuple[MissionAlias, ...]) -> _Matcher | None:
         return None
     alternatives = sorted(targets, key=len, reverse=True)
     body = "|".join(" +".join(map(re.escape, key.split(" "))) for key in alternatives)
-    pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+    # A cheap first-character test keeps the engine from trying every alias at
+    # every position of the text.
+    first = "".join(sorted({re.escape(key[0]) for key in alternatives}))
+    pattern = re.compile(rf"(?=[{first}])(?<!\w)(?:{body})(?!\w)")
     return _Matcher(pattern, {key: tuple(value) for key, value in targets.items()})
 
 

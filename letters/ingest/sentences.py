@@ -5,7 +5,7 @@ footnote)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -15,9 +15,12 @@ from letters.ingest.types import FOOTNOTE, CleanText
 # before the full stop is an abbreviation or an initial.
 _BOUNDARY = re.compile(r"[.!?][\"'»”’)]*\s+(?=[A-ZÀ-Þ«“\"‘'(\d•–])")
 _ABBREVIATIONS = frozenset(
-    "nr nrs jl jl as art blz bijv bv ca dhr mevr mw drs dr ir mr prof resp vgl zgn incl excl "
-    "max min mln mld st zr ms hr vs etc e.d evt o.a m.b.t t.a.v i.v.m m.n d.w.z a.s z.g.a.n".split()
+    "nr nrs art blz bijv bv ca dhr mevr mw drs dr ir mr prof resp vgl zgn incl excl "
+    "max min mln mld st zr ms hr vs evt o.a m.b.t t.a.v i.v.m m.n d.w.z z.g.a.n".split()
 )
+# These may end a sentence: "… van 8 en 9 juli jl. Nederland zal …" (but not
+# "13 april jl. (Kamerstuk …) traint …").
+_MAY_END = frozenset("jl j.l as a.s etc enz e.d".split())
 _WORD_BEFORE = re.compile(r"(\S+)$")
 
 
@@ -39,7 +42,7 @@ def _sentences(text: str) -> tuple[Sentence, ...]:
     for block in text.split("\n\n"):
         start = position
         for match in _BOUNDARY.finditer(block):
-            if _is_abbreviation(block, match.start()):
+            if _is_abbreviation(block, match.start(), match.end()) or _inside_quote(block, match.start()):
                 continue
             end = match.start() + 1
             found.append(Sentence(start, position + end))
@@ -50,7 +53,13 @@ def _sentences(text: str) -> tuple[Sentence, ...]:
     return tuple(found)
 
 
-def _is_abbreviation(block: str, dot: int) -> bool:
+def _inside_quote(block: str, position: int) -> bool:
+    """A full stop inside a «quoted title» does not end the sentence."""
+    opened = block.rfind("«", 0, position)
+    return opened >= 0 and block.rfind("»", opened, position) < 0 and block.find("»", position) >= 0
+
+
+def _is_abbreviation(block: str, dot: int, next_start: int) -> bool:
     if block[dot] != ".":
         return False
     word = _WORD_BEFORE.search(block[max(0, dot - 20) : dot])
@@ -59,7 +68,22 @@ def _is_abbreviation(block: str, dot: int) -> bool:
     token = word.group(1).lstrip("(«“\"'")
     if len(token) <= 2 and token[:1].isupper():  # an initial: "A.G. Koenders", "Th."
         return True
-    return token.lower().rstrip(".") in _ABBREVIATIONS or "." in token
+    lowered = token.lower().rstrip(".")
+    if lowered in _MAY_END:
+        return not block[next_start : next_start + 1].isupper()
+    return lowered in _ABBREVIATIONS or "." in token
+
+
+def sentences_in(text: str, start: int, end: int) -> tuple[Sentence, ...]:
+    """The sentences that begin in ``text[start:end]``."""
+    starts = _starts(text)
+    return _sentences(text)[bisect_left(starts, start) : bisect_left(starts, end)]
+
+
+def clear_cache() -> None:
+    """Forget the sentences of earlier texts (the benchmark measures cold runs)."""
+    _sentences.cache_clear()
+    _starts.cache_clear()
 
 
 def sentence_at(text: str, offset: int) -> Sentence:

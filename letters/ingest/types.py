@@ -46,6 +46,8 @@ class CleanText:
     own_key: KamerstukKey | None = None
     vergaderjaar: str | None = None  # "2015-2016"
     print_year: int | None = None  # "’s-Gravenhage 2016"
+    # More dossiers in the running line ("33 694 en 29 521, nr. 11" → ["29521"]).
+    other_dossiers: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

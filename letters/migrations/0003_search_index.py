@@ -1,19 +1,19 @@
 """Full-text search index.
 
-SQLite: an FTS5 table with our own stems per letter (rowid = letter id) and a
-trigger that removes a letter's row when the letter is deleted. PostgreSQL needs
-no new objects (``search_vector`` and its GIN index come from 0001). On both,
-letters already in the database are indexed.
+SQLite: an FTS5 table with our own stems per letter (rowid = letter id); a
+``post_delete`` receiver (``letters.search.connect_signals``) removes a deleted
+letter's row. (Not a trigger: SQLite table rebuilds by later migrations drop
+triggers.) PostgreSQL needs no new objects (``search_vector`` and its GIN index
+come from 0001). On both, letters already in the database are indexed.
 """
 
 from django.db import migrations
 
 SQLITE_CREATE = [
     "CREATE VIRTUAL TABLE letters_letter_fts USING fts5(title, headings, body, tokenize = 'unicode61')",
-    "CREATE TRIGGER letters_letter_fts_delete AFTER DELETE ON letters_letter "
-    "BEGIN DELETE FROM letters_letter_fts WHERE rowid = old.id; END",
 ]
 SQLITE_DROP = [
+    # An earlier version of this migration created this trigger.
     "DROP TRIGGER IF EXISTS letters_letter_fts_delete",
     "DROP TABLE IF EXISTS letters_letter_fts",
 ]

@@ -6,9 +6,9 @@ stems), so both find the same letters.
 
 - ``update_index(letter_ids)``: (re)index letters; call after every save.
   Letters that no longer exist are dropped from the index.
-- ``remove_from_index(letter_ids)``: drop letters from the index. Deleting a
-  letter needs no call: on SQLite a trigger (migration 0003) removes its row,
-  on PostgreSQL the vector lives in the letter's row.
+- ``remove_from_index(letter_ids)``: make letters unfindable. Deleting a
+  letter needs no call: a ``post_delete`` receiver (``connect_signals``) drops
+  its FTS5 row on SQLite; on PostgreSQL the vector lives in the letter's row.
 - ``search(queryset, query_text)``: the matching letters, annotated with
   ``rank`` (higher is better; order by ``-rank``).
 - ``filter_letters`` / ``annotate_rank`` do the two halves with a parsed query.
@@ -19,7 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from django.db import connection as default_connection
-from django.db import transaction
+from django.db import connections, transaction
+from django.db.models.signals import post_delete
 
 from letters.db import is_postgres
 from letters.search import postgres, sqlite
@@ -29,6 +30,7 @@ from letters.search.query import ParsedQuery, parse_query
 __all__ = [
     "ParsedQuery",
     "annotate_rank",
+    "connect_signals",
     "filter_letters",
     "index_letters",
     "letter_paragraphs",
@@ -114,3 +116,25 @@ def annotate_rank(queryset, parsed: ParsedQuery):
 def search(queryset, query_text: str):
     parsed = parse_query(query_text)
     return annotate_rank(filter_letters(queryset, parsed), parsed)
+
+
+def _drop_deleted_letter(sender, instance, using, **kwargs) -> None:
+    # A receiver rather than an SQLite trigger: Django rebuilds a table on
+    # SQLite for many schema changes, and a rebuild silently drops triggers.
+    connection = connections[using]
+    if not is_postgres(connection):
+        sqlite.remove(connection, sender._meta.db_table, [instance.pk])
+
+
+def connect_signals() -> None:
+    """Keep the index in step with deleted letters. Called from
+    ``LettersConfig.ready``; connecting twice is harmless."""
+    post_delete.connect(
+        _drop_deleted_letter,
+        sender="letters.Letter",
+        dispatch_uid="letters.search.drop_deleted_letter",
+    )
+
+
+# Also on import, so that anything that can search also cleans up.
+connect_signals()

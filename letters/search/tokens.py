@@ -52,10 +52,11 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(normalise_word(word))
 
 
-def word_stems(word: str) -> list[str]:
+@lru_cache(maxsize=200_000)
+def word_stems(word: str) -> tuple[str, ...]:
     """The index tokens of one word as written: usually one; a compatibility
     character can split it ("1½" → "1", "1", "2")."""
-    return WORD_RE.findall(stem(word))
+    return tuple(WORD_RE.findall(stem(word)))
 
 
 def words(text: str) -> list[str]:

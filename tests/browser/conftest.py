@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -75,15 +74,17 @@ def browser() -> Iterator:
         chromium.close()
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _fresh_screenshot_dir() -> None:
-    if SCREENSHOT_DIR.exists():
-        shutil.rmtree(SCREENSHOT_DIR)
-    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-
-
 def _artefact_name(request: pytest.FixtureRequest) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_screenshots(request: pytest.FixtureRequest) -> None:
+    """Drop this test's screenshots from an earlier run (only its own: other runs may
+    share the directory), so every file there belongs to the latest run of its test."""
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    for old in SCREENSHOT_DIR.glob(f"{_artefact_name(request)}-*.png"):
+        old.unlink(missing_ok=True)
 
 
 @pytest.fixture
@@ -101,19 +102,18 @@ def page(browser, live_server, request: pytest.FixtureRequest) -> Iterator:
     yield new_page
     call_report = getattr(request.node, "report_call", None)
     if call_report is not None and call_report.failed:
-        new_page.screenshot(
-            path=str(SCREENSHOT_DIR / f"{_artefact_name(request)}-failure.png"), full_page=True
-        )
+        new_page.screenshot(path=str(SCREENSHOT_DIR / f"{_artefact_name(request)}-failure.png"))
     context.close()
 
 
 @pytest.fixture
 def screenshot(page, request: pytest.FixtureRequest) -> Callable[[str], Path]:
-    """``screenshot("review")`` saves test-artifacts/screenshots/<test>-review.png."""
+    """``screenshot("review")`` saves test-artifacts/screenshots/<test>-review.png: what
+    is in the viewport (a full-page shot of a long letter takes seconds)."""
 
-    def take(step: str) -> Path:
+    def take(step: str, *, full_page: bool = False) -> Path:
         path = SCREENSHOT_DIR / f"{_artefact_name(request)}-{step}.png"
-        page.screenshot(path=str(path), full_page=True)
+        page.screenshot(path=str(path), full_page=full_page)
         return path
 
     return take

@@ -18,7 +18,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="Bestanden of mappen")
 
-    def handle(self, *paths, **options):
+    def handle(self, *args, paths, **options):
         files = list(self._files(paths))
         if not files:
             raise CommandError("Geen .txt- of .pdf-bestanden gevonden in: " + ", ".join(paths))

@@ -1,0 +1,98 @@
+"""The entry point: raw letter text → ``Extraction`` (see ``docs/ingest.md``).
+
+    clean_text → extract_metadata
+               → find_citations (not the letter's own number)
+               → find_amounts, find_missions, find_recommendations
+
+Pure Python and deterministic: the admin review page extracts again on save.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from letters.ingest.amounts import find_amounts
+from letters.ingest.citations import find_citations
+from letters.ingest.clean import clean_text
+from letters.ingest.metadata import extract_metadata
+from letters.ingest.missions import find_missions
+from letters.ingest.recommendations import find_recommendations
+from letters.ingest.types import FOOTNOTE, Extraction, MissionAlias
+
+
+def extract(raw_text: str, missions: Sequence[MissionAlias] = ()) -> Extraction:
+    clean = clean_text(raw_text)
+    metadata = extract_metadata(clean)
+    citations, proceedings = find_citations(clean, metadata.key)
+    return Extraction(
+        clean=clean,
+        metadata=metadata,
+        citations=citations,
+        proceedings=proceedings,
+        amounts=find_amounts(clean),
+        missions=find_missions(clean, missions),
+        recommendations=find_recommendations(clean),
+    )
+
+
+def extraction_to_json(extraction: Extraction) -> dict:
+    """The ``extract_letter --json`` shape (plain JSON types only)."""
+    meta = extraction.metadata
+    clean = extraction.clean
+    key = meta.key or clean.own_key
+    return {
+        "identifier": key.key if key else None,
+        "date": meta.date.isoformat() if meta.date else None,
+        "year": meta.year,
+        "vergaderjaar": meta.vergaderjaar or clean.vergaderjaar,
+        "title": meta.title,
+        "signatories": [{"name": s.name, "function": s.function} for s in meta.signatories],
+        "citations": [
+            {
+                "key": c.key.key,
+                "dossier": c.key.dossier,
+                "number": str(c.key.number),
+                "text": c.text,
+                "start": c.start,
+                "end": c.end,
+            }
+            for c in extraction.citations
+        ],
+        "proceedings": [
+            {
+                "key": p.key,
+                "chamber": p.chamber,
+                "vergaderjaar": p.vergaderjaar,
+                "number": p.number,
+                "item": p.item,
+                "text": p.text,
+                "start": p.start,
+                "end": p.end,
+            }
+            for p in extraction.proceedings
+        ],
+        "amounts": [
+            {
+                "euro": format(a.euro, "f"),
+                "text": a.text,
+                "start": a.start,
+                "end": a.end,
+                "qualifiers": list(a.qualifiers),
+            }
+            for a in extraction.amounts
+        ],
+        "missions": [
+            {
+                "name": m.name,
+                "slug": m.slug,
+                "text": m.text,
+                "start": m.start,
+                "end": m.end,
+                "decision": m.decision,
+            }
+            for m in extraction.missions
+        ],
+        "recommendations": [{"number": r.number, "text": r.text} for r in extraction.recommendations],
+        "paragraphs": sum(1 for b in clean.blocks if b.kind != FOOTNOTE),
+        "footnotes": sum(1 for b in clean.blocks if b.kind == FOOTNOTE),
+    }
