@@ -21,8 +21,10 @@ OFFICIAL_BASE_URL = "https://zoek.officielebekendmakingen.nl"
 
 # Dossier numbers are five digits today; older ones have fewer. A budget chapter
 # is a Roman numeral, optionally with a letter (V, VII, IXB, XVII), or one letter
-# for the funds (A Infrastructuurfonds, B Gemeentefonds, …).
-_CHAPTER = r"(?:[IVXL]{1,6}[A-C]?|[A-Z])"
+# for the funds (A Infrastructuurfonds, B Gemeentefonds, …). Some dossiers have a
+# numbered sub-dossier instead: 21 501-02 (Raad Algemene Zaken en Buitenlandse Zaken).
+_LETTER_CHAPTER = r"(?:[IVXL]{1,6}[A-C]?|[A-Z])"
+_CHAPTER = rf"(?:{_LETTER_CHAPTER}|\d{{2}})"
 DOSSIER_RE = re.compile(rf"^(?P<base>[1-9]\d{{3,5}})(?:-(?P<chapter>{_CHAPTER}))?$")
 KEY_RE = re.compile(
     rf"^(?:kst-)?(?P<base>[1-9]\d{{3,5}})(?:-(?P<chapter>{_CHAPTER}))?-(?P<number>[1-9]\d{{0,4}})$",
@@ -38,11 +40,14 @@ class InvalidKamerstuk(ValueError):
 def normalise_dossier(value: str) -> str:
     """``"33 694"`` → ``"33694"``, ``"35 300 V"``/``"35300-v"`` → ``"35300-V"``."""
     text = re.sub(r"[\s\u00a0.]+", " ", str(value)).strip().upper()
-    match = re.fullmatch(r"(\d{1,3}(?: ?\d{3})?)(?:[ -]?(" + _CHAPTER + r"))?", text)
+    # A numbered sub-dossier needs its dash ("21 501-02"), else "33694" would read as 336-94.
+    match = re.fullmatch(
+        r"(\d{1,3}(?: ?\d{3})?)(?:-(\d{2})|[ -]?(" + _LETTER_CHAPTER + r"))?", text
+    )
     if not match:
         raise InvalidKamerstuk(f"Ongeldig dossiernummer: {value!r}")
     base = match.group(1).replace(" ", "")
-    chapter = match.group(2)
+    chapter = match.group(2) or match.group(3)
     dossier = f"{base}-{chapter}" if chapter else base
     if not DOSSIER_RE.match(dossier):
         raise InvalidKamerstuk(f"Ongeldig dossiernummer: {value!r}")
@@ -53,7 +58,9 @@ def format_dossier(dossier: str) -> str:
     """``"33694"`` → ``"33 694"``; ``"35300-V"`` → ``"35 300 V"`` (as letters write it)."""
     base, _, chapter = dossier.partition("-")
     spaced = f"{base[:-3]} {base[-3:]}" if len(base) > 3 else base
-    return f"{spaced} {chapter}" if chapter else spaced
+    if not chapter:
+        return spaced
+    return f"{spaced}-{chapter}" if chapter.isdigit() else f"{spaced} {chapter}"
 
 
 @dataclass(frozen=True, order=True)

@@ -8,7 +8,7 @@ from letters.views import budget, dossiers, health, home, kamerstuk, missions, r
 class DossierConverter:
     """``33694`` or a budget chapter ``35300-V`` (case-insensitive in the URL)."""
 
-    regex = r"[0-9]{1,6}(?:-[A-Za-z]{1,5})?"
+    regex = r"[0-9]{1,6}(?:-[A-Za-z]{1,5}|-[0-9]{2})?"
 
     def to_python(self, value: str) -> str:
         return value.upper()

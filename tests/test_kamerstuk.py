@@ -5,7 +5,10 @@ from letters.kamerstuk import InvalidKamerstuk, KamerstukKey, format_dossier, no
 
 @pytest.mark.parametrize(
     "written, expected",
-    [("33 694", "33694"), ("33694", "33694"), ("35 300 V", "35300-V"), ("35300-v", "35300-V"), ("35200-VII", "35200-VII")],
+    [
+        ("33 694", "33694"), ("33694", "33694"), ("35 300 V", "35300-V"), ("35300-v", "35300-V"),
+        ("35200-VII", "35200-VII"), ("21 501-02", "21501-02"), ("21501-02", "21501-02"),
+    ],
 )
 def test_dossier_is_normalised(written, expected):
     assert normalise_dossier(written) == expected
@@ -26,7 +29,7 @@ def test_key_formats_all_four_ways():
     assert key.official_url == "https://zoek.officielebekendmakingen.nl/kst-35300-V-14.html"
 
 
-@pytest.mark.parametrize("text", ["33694-9", "kst-33694-9", "KST-33694-9", "35300-V-14", "kst-35200-VII-14"])
+@pytest.mark.parametrize("text", ["33694-9", "kst-33694-9", "KST-33694-9", "35300-V-14", "kst-35200-VII-14", "21501-02-1234"])
 def test_parse_round_trips(text):
     key = KamerstukKey.parse(text)
     assert KamerstukKey.parse(key.key) == key
@@ -42,3 +45,10 @@ def test_malformed_key_is_refused(bad):
 def test_format_dossier_spaces_thousands():
     assert format_dossier("33694") == "33 694"
     assert format_dossier("35300-V") == "35 300 V"
+
+
+def test_numbered_sub_dossier_key():
+    key = KamerstukKey.parse("kst-21501-02-1234")
+    assert (key.dossier, key.number) == ("21501-02", 1234)
+    assert key.display == "Kamerstuk 21 501-02, nr. 1234"
+    assert KamerstukKey.parse("33694-12") == KamerstukKey("33694", 12)

@@ -91,4 +91,4 @@ def test_artikel_100_letter():
     )
     meta = extract_metadata(clean_text(text))
     assert meta.kind == "artikel-100"
-    assert meta.title == "Het besluit om bij te dragen aan de missie"
+    assert meta.title == "Besluit om bij te dragen aan de missie"

@@ -26,16 +26,28 @@ from letters.selectors.search import SORT_ALIASES, SORT_LABELS
 
 # The shapes the OpenAPI document promises (letters.api.openapi uses the same ones).
 SLUG_PATTERN = r"^[a-z0-9_-]{1,100}$"
-DOSSIER_PATTERN = r"^[1-9][0-9]{3,5}(-([IVXL]{1,6}[A-C]?|[A-Z]))?$"
+# As letters.kamerstuk reads it (a budget chapter in either case), without spaces.
+DOSSIER_PATTERN = r"^[1-9][0-9]{3,5}(-([IVXLivxl]{1,6}[A-Ca-c]?|[A-Za-z]))?$"
+# Any dossier record's number, including ones no Kamerstuk key can name ("21501-02").
+DOSSIER_ID_PATTERN = r"^[0-9A-Za-z-]{1,20}$"
 YEAR_MIN, YEAR_MAX = 1800, 2200
 SORT_VALUES = [*SORT_LABELS, *SORT_ALIASES]
 
 _SLUG = re.compile(SLUG_PATTERN)
 _DOSSIER = re.compile(DOSSIER_PATTERN)
+_DOSSIER_ID = re.compile(DOSSIER_ID_PATTERN)
 
 
 def _shown(raw: str) -> str:
     return raw if len(raw) <= 40 else raw[:39] + "…"
+
+
+def is_dossier(raw: str) -> bool:
+    return bool(_DOSSIER.fullmatch(raw))
+
+
+def is_dossier_id(raw: str) -> bool:
+    return bool(_DOSSIER_ID.fullmatch(raw))
 
 
 def is_year(raw: str) -> bool:
@@ -76,6 +88,13 @@ class Reader:
         self.wrong(name, raw, f"een jaartal van {YEAR_MIN} tot en met {YEAR_MAX}")
         return None
 
+    def region(self, name: str) -> str | None:
+        """Free text; a region no mission has is ignored by the selector."""
+        raw = self.value(name)
+        if len(raw) > MAX_VALUE_LENGTH:
+            self.wrong(name, raw, f"hoogstens {MAX_VALUE_LENGTH} tekens")
+        return raw or None
+
     def slug(self, name: str) -> str | None:
         raw = self.value(name)
         if not raw:
@@ -89,11 +108,14 @@ class Reader:
 # -- /brieven/ and /api/letters/ --------------------------------------------------------
 _FACET_SHAPES = {
     "missie": (lambda raw: bool(_SLUG.fullmatch(raw)), "een missie zoals „minusma”"),
-    "organisatie": (lambda raw: raw in Organisation.values, "kies uit " + ", ".join(Organisation.values)),
+    "organisatie": (
+        lambda raw: raw in Organisation.values,
+        "kies uit " + ", ".join(Organisation.values),
+    ),
     "jaar": (is_year, f"een jaartal van {YEAR_MIN} tot en met {YEAR_MAX}"),
     "soort": (lambda raw: raw in LetterKind.values, "kies uit " + ", ".join(LetterKind.values)),
     "ministerie": (lambda raw: bool(_SLUG.fullmatch(raw)), "een ministerie zoals „defensie”"),
-    "dossier": (lambda raw: bool(_DOSSIER.fullmatch(raw)), "een dossiernummer zoals 33694 of 35300-V"),
+    "dossier": (is_dossier, "een dossiernummer zoals 33694 of 35300-V"),
 }
 
 
@@ -151,8 +173,7 @@ def mission_query(params, *, strict: bool) -> tuple[MissionQuery, list[str]]:
     reader = Reader(params, strict)
     query = MissionQuery(
         organisation=reader.choice("organisatie", Organisation.values),
-        # Regions are free text; one no mission has is ignored (see the selector).
-        region=reader.value("regio")[:MAX_VALUE_LENGTH] or None,
+        region=reader.region("regio"),
         status=reader.choice("status", list(STATUS_LABELS)),
     )
     return query, reader.notices

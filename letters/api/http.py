@@ -4,6 +4,7 @@ JSON errors. Views raise ``ApiError`` and return data; ``endpoint`` does the res
 from __future__ import annotations
 
 import functools
+
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
@@ -57,9 +58,7 @@ def endpoint(methods: tuple[str, ...] = READ_METHODS, *, json_errors: bool = Tru
                 response["Access-Control-Max-Age"] = "86400"
                 return _cors(response, request)
             if request.method not in allowed:
-                response = error_response(
-                    405, f"Methode {request.method} is hier niet toegestaan."
-                )
+                response = error_response(405, f"Methode {request.method} is hier niet toegestaan.")
                 response["Allow"] = ", ".join(allowed)
                 return _cors(response, request)
             wait = ratelimit.seconds_to_wait(request)

@@ -149,7 +149,8 @@ def text_size_error(text: str) -> str:
         return ""
     return (
         f"De tekst is {size / 1024 / 1024:.1f} MB; plak hoogstens 1 MB "
-        f"({MAX_TEXT_BYTES:,} bytes)".replace(",", ".") + "."
+        f"({MAX_TEXT_BYTES:,} bytes)".replace(",", ".")
+        + "."
     )
 
 
@@ -164,7 +165,9 @@ def lookup(raw: str) -> Lookup:
     for citation in citations:
         start, end = light_text.original_span(citation.start, citation.end)
         found.append(
-            Found(CitationKind.KAMERSTUK, citation.key.key, raw[start:end], start, end, citation.key)
+            Found(
+                CitationKind.KAMERSTUK, citation.key.key, raw[start:end], start, end, citation.key
+            )
         )
     for proceeding in proceedings:
         start, end = light_text.original_span(proceeding.start, proceeding.end)

@@ -24,7 +24,8 @@ def positive_int(params, name: str, *, default: int, maximum: int) -> int:
     raw = raw.strip()
     if not raw.isascii() or not raw.isdigit() or len(raw) > 7 or not 1 <= int(raw) <= maximum:
         raise bad_parameter(
-            name, f"„{raw[:20]}” is geen geldige waarde voor {name}: een geheel getal van 1 tot en met {maximum}."
+            name,
+            f"„{raw[:20]}” is geen geldige waarde voor {name}: een geheel getal van 1 tot en met {maximum}.",
         )
     return int(raw)
 

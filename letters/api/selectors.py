@@ -84,7 +84,8 @@ def letter_related(letter: Letter) -> LetterRelated:
         ),
         cited_by=list(cited_by(letter.kamerstuk_key, letter)),
         mission_links=sorted(
-            letter.mission_links.all(), key=lambda link: (link.start is None, link.start or 0, link.pk)
+            letter.mission_links.all(),
+            key=lambda link: (link.start is None, link.start or 0, link.pk),
         ),
         budget_lines=list(letter.budget_lines.select_related("mission").order_by("start", "id")),
         recommendations=list(

@@ -6,9 +6,11 @@ selected or prefetched (see ``letters.api.selectors``)."""
 from __future__ import annotations
 
 from decimal import Decimal
+from urllib.parse import urlencode
 
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
+from letters.api.filters import is_dossier
 from letters.kamerstuk import InvalidKamerstuk, KamerstukKey, format_dossier
 from letters.models import Citation, CitationKind, Letter, Mission
 from letters.selectors.letters import citation_href
@@ -18,8 +20,12 @@ def iso(value) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+CENTS = Decimal("0.01")
+
+
 def amount(value: Decimal | None) -> str:
-    return f"{value:f}" if value is not None else "0"
+    """Exact euros with cents, as a string: "30000000.00" (never a float)."""
+    return f"{(value or Decimal(0)).quantize(CENTS):f}"
 
 
 class Serializer:
@@ -251,18 +257,31 @@ class Serializer:
         return data
 
     # -- dossiers --------------------------------------------------------------------------
+    def dossier_url(self, number: str) -> str | None:
+        """The dossier page; None for a number the site's URLs cannot hold ("21501-02")."""
+        try:
+            return self.absolute(reverse("letters:dossier", kwargs={"dossier": number}))
+        except NoReverseMatch:
+            return None
+
+    def letters_url(self, number: str) -> str | None:
+        """The API list of the dossier's letters; None where the dossier filter cannot
+        name the dossier."""
+        if not is_dossier(number):
+            return None
+        return self.absolute(reverse("letters:api-letters") + "?" + urlencode({"dossier": number}))
+
     def dossier(self, dossier, letter_count: int) -> dict:
-        letters_url = reverse("letters:api-letters") + f"?dossier={dossier.number}"
         return {
             "id": dossier.number,
             "display": format_dossier(dossier.number),
             "title": dossier.title,
             "letter_count": letter_count,
-            "url": self.absolute(dossier.get_absolute_url()),
+            "url": self.dossier_url(dossier.number),
             "api_url": self.absolute(
                 reverse("letters:api-dossier", kwargs={"dossier": dossier.number})
             ),
-            "letters_url": self.absolute(letters_url),
+            "letters_url": self.letters_url(dossier.number),
         }
 
     def dossier_detail(self, page) -> dict:
@@ -272,13 +291,11 @@ class Serializer:
             "display": format_dossier(page.number),
             "title": dossier.title if dossier else "",
             "letter_count": page.letters.paginator.count,
-            "url": self.absolute(reverse("letters:dossier", kwargs={"dossier": page.number})),
+            "url": self.dossier_url(page.number),
             "api_url": self.absolute(
                 reverse("letters:api-dossier", kwargs={"dossier": page.number})
             ),
-            "letters_url": self.absolute(
-                reverse("letters:api-letters") + f"?dossier={page.number}"
-            ),
+            "letters_url": self.letters_url(page.number),
             "cited_not_in_archive": [
                 {
                     "key": entry.key.key,

@@ -48,20 +48,22 @@ def letter_detail(request, slug: str) -> JsonResponse:
     return json_response(Serializer(request).letter_detail(letter, related))
 
 
-def _kamerstuk_key(dossier: str, number: str) -> KamerstukKey:
-    try:
-        return KamerstukKey(normalise_dossier(dossier), int(number))
-    except (InvalidKamerstuk, ValueError) as error:
-        raise ApiError(
-            400, f"„{dossier[:20]}/{number[:10]}” is geen geldig Kamerstuknummer."
-        ) from error
+def _dossier_number(dossier: str) -> str:
+    """The normalised dossier number of a path segment (400 for a wrong shape)."""
+    if filters.is_dossier(dossier):
+        try:
+            return normalise_dossier(dossier)
+        except InvalidKamerstuk:
+            pass
+    raise ApiError(400, f"„{dossier[:20]}” is geen geldig dossiernummer: schrijf 33694 of 35300-V.")
 
 
 @endpoint()
 def kamerstuk(request, dossier: str, number: str) -> JsonResponse:
-    if not number.isascii() or not number.isdigit():
-        raise ApiError(400, f"„{number[:10]}” is geen geldig ondernummer.")
-    key = _kamerstuk_key(dossier, number)
+    number_ok = number.isascii() and number.isdigit() and len(number) <= 5
+    if not number_ok or int(number) < 1:
+        raise ApiError(400, f"„{number[:10]}” is geen geldig ondernummer: 1 tot en met 99999.")
+    key = KamerstukKey(_dossier_number(dossier), int(number))
     letter = selectors.letter_for_key(key.dossier, key.number)
     citations = list(selectors.cited_by(key, letter))
     if letter is None and not citations:  # as the page: no letter, no reference page
@@ -73,9 +75,7 @@ def kamerstuk(request, dossier: str, number: str) -> JsonResponse:
 @endpoint()
 def mission_index(request) -> JsonResponse:
     query, notices = filters.mission_query(request.GET, strict=True)
-    result = mission_list(
-        organisation=query.organisation, region=query.region, status=query.status
-    )
+    result = mission_list(organisation=query.organisation, region=query.region, status=query.status)
     if query.region and result.region is None:
         notices.append(f"Onbekende regio „{query.region[:40]}”: dit filter is genegeerd.")
     page = paginate(request, result.missions)
@@ -124,10 +124,12 @@ def dossier_index(request) -> JsonResponse:
 
 @endpoint()
 def dossier_detail(request, dossier: str) -> JsonResponse:
-    try:
-        number = normalise_dossier(dossier)
-    except InvalidKamerstuk as error:
-        raise ApiError(400, f"„{dossier[:20]}” is geen geldig dossiernummer.") from error
+    if not filters.is_dossier_id(dossier):
+        raise ApiError(
+            400, f"„{dossier[:20]}” is geen geldig dossiernummer: schrijf 33694 of 35300-V."
+        )
+    # "35300-v" is 35300-V; a number no Kamerstuk key can hold is looked up as it is.
+    number = _dossier_number(dossier) if filters.is_dossier(dossier) else dossier
     page = dossier_page(number, page=None)
     if page is None:
         raise not_found(f"Dossier {number} staat niet in het archief.")
@@ -142,9 +144,7 @@ def _read_text(request) -> str:
     try:
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError) as error:
-        raise ApiError(
-            400, 'Stuur JSON zoals {"text": "… Kamerstuk 33 694, nr. 12 …"}.'
-        ) from error
+        raise ApiError(400, 'Stuur JSON zoals {"text": "… Kamerstuk 33 694, nr. 12 …"}.') from error
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
         raise ApiError(400, 'Het veld "text" ontbreekt of is geen tekst.')
     text = data["text"]

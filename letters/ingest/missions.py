@@ -68,25 +68,35 @@ def find_missions(clean: CleanText, missions: Sequence[MissionAlias]) -> list[Mi
         return []
     text = clean.text
     folded = fold(text)
-    found = []
-    mentions = [(m.start(), m.end()) for m in matcher.pattern.finditer(folded)]
-    for start, end in mentions:
-        sentence = sentence_at(text, start)
-        targets = matcher.targets[" ".join(folded[start:end].split())]
-        decision = _decision(folded, sentence.start, sentence.end, start, mentions, matcher)
-        for slug, name in targets:
-            found.append(
-                MissionFound(
-                    slug=slug,
-                    name=name,
-                    text=text[sentence.start : sentence.end],
-                    start=start,
-                    end=end,
-                    matched=text[start:end],
-                    decision=decision,
-                )
-            )
-    return found
+    mentions: list[_Mention] = []
+    for match in matcher.pattern.finditer(folded):
+        sentence = sentence_at(text, match.start())
+        targets = matcher.targets[" ".join(match.group(0).split())]
+        mentions.append(_Mention(match.start(), match.end(), sentence.start, sentence.end, targets))
+    _decide(folded, mentions)
+    return [
+        MissionFound(
+            slug=slug,
+            name=name,
+            text=text[m.sentence_start : m.sentence_end],
+            start=m.start,
+            end=m.end,
+            matched=text[m.start : m.end],
+            decision=m.decision,
+        )
+        for m in mentions
+        for slug, name in m.targets
+    ]
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    targets: tuple[tuple[str, str], ...]
+    decision: str | None = None
 
 
 def fold(text: str) -> str:
@@ -141,38 +151,49 @@ def _matcher(missions: tuple[MissionAlias, ...]) -> _Matcher | None:
     return _Matcher(pattern, {key: tuple(value) for key, value in targets.items()})
 
 
-def _decision(
-    folded: str,
-    sentence_start: int,
-    sentence_end: int,
-    start: int,
-    mentions: list[tuple[int, int]],
-    matcher: _Matcher,
-) -> str | None:
-    sentence = folded[sentence_start:sentence_end]
-    if _UNDECIDED.search(sentence) and not _DECIDED.search(sentence):
-        return None
-    clause = _clause(sentence, start - sentence_start)
-    if decision := _cue(clause):
-        return decision
-    # Only a sentence about this one mission lends its decision to it.
-    slugs = {
-        slug
-        for m_start, m_end in mentions
-        if sentence_start <= m_start < sentence_end
-        for slug, _ in matcher.targets[" ".join(folded[m_start:m_end].split())]
-    }
-    return _cue(sentence) if len(slugs) == 1 else None
+def _decide(folded: str, mentions: list[_Mention]) -> None:
+    """Give each mention the decision its sentence states about it. In a clause
+    with several missions a cue goes to the nearest one ("… aan MINUSMA te
+    verlengen en deel te nemen aan Sophia")."""
+    by_sentence: dict[int, list[_Mention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.sentence_start, []).append(mention)
+    for group in by_sentence.values():
+        start, end = group[0].sentence_start, group[0].sentence_end
+        sentence = folded[start:end]
+        if _UNDECIDED.search(sentence) and not _DECIDED.search(sentence):
+            continue
+        bounds = [start, *(start + m.end() for m in _CLAUSE_BREAK.finditer(sentence)), end]
+        for left, right in zip(bounds, bounds[1:], strict=False):
+            in_clause = [m for m in group if left <= m.start < right]
+            if in_clause:
+                _decide_clause(folded, left, right, in_clause)
+        # A sentence about one mission lends its decision to that mission.
+        undecided = [m for m in group if m.decision is None]
+        if undecided and len({slug for m in group for slug, _ in m.targets}) == 1:
+            decision = _first_cue(sentence)
+            for mention in undecided:
+                mention.decision = decision
 
 
-def _clause(sentence: str, offset: int) -> str:
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence)]
-    left = max((b for b in breaks if b <= offset), default=0)
-    right = min((b for b in breaks if b > offset), default=len(sentence))
-    return sentence[left:right]
+def _decide_clause(folded: str, left: int, right: int, mentions: list[_Mention]) -> None:
+    found: dict[int, list[tuple[int, str]]] = {}
+    for rank, (decision, pattern) in enumerate(_DECISIONS):
+        for cue in pattern.finditer(folded, left, right):
+            candidates = range(len(mentions))
+            if decision == "start":
+                # "zal bijdragen aan X", "deel te nemen aan X": the mission follows the cue.
+                candidates = [i for i in candidates if mentions[i].start >= cue.end()] or candidates
+            nearest = min(
+                candidates,
+                key=lambda i: max(mentions[i].start - cue.end(), cue.start() - mentions[i].end, 0),
+            )
+            found.setdefault(nearest, []).append((rank, decision))
+    for index, cues in found.items():
+        mentions[index].decision = min(cues)[1]
 
 
-def _cue(text: str) -> str | None:
+def _first_cue(text: str) -> str | None:
     for decision, pattern in _DECISIONS:
         if pattern.search(text):
             return decision

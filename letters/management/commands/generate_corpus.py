@@ -17,7 +17,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, connections, transaction
+from django.db import connection, connections, reset_queries, transaction
 from django.db.models import Exists, Max, OuterRef, Subquery
 from simple_history.utils import bulk_create_with_history
 
@@ -120,7 +120,11 @@ _WRITER: CorpusWriter | None = None
 
 def _write_batch(bounds: tuple[int, int]) -> dict[str, int]:
     first, last = bounds
-    return _WRITER.write([_WRITER.generator.letter(i) for i in range(first, last)])
+    counts = _WRITER.write([_WRITER.generator.letter(i) for i in range(first, last)])
+    # With DEBUG on, Django keeps the SQL of the last 9 000 queries: with letter
+    # bodies in them that is gigabytes. Keep memory bounded.
+    reset_queries()
+    return counts
 
 
 def _start_worker() -> None:

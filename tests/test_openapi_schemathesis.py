@@ -1,0 +1,31 @@
+"""Schemathesis against /api/openapi.json, in process, on the seeded archive: every
+operation, generated requests (valid and invalid), no 500s and no response that
+differs from the document."""
+
+import pytest
+import schemathesis
+from django.core.cache import cache
+from hypothesis import HealthCheck, settings
+
+from archive.wsgi import application
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def api_schema(db, settings):
+    settings.API_RATE_LIMIT = 0  # generated requests come fast; 429 is tested elsewhere
+    cache.clear()
+    from tests.test_api_letters import Archive
+
+    Archive()
+    return schemathesis.openapi.from_wsgi("/api/openapi.json", application)
+
+
+schema = schemathesis.pytest.from_fixture("api_schema")
+
+
+@schema.parametrize()
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+def test_api_matches_its_openapi_document(case):
+    case.call_and_validate()

@@ -1,0 +1,114 @@
+"""Reading letter files: text in several encodings and PDFs (by content), with
+clear Dutch refusals for everything else."""
+
+import pytest
+
+from letters.ingest.sources import UnreadableSource, read_letter_source
+
+LETTER = (
+    "Den Haag, 28 maart 2018\n\nHierbij ontvangt u de kabinetsreactie op de beleidsdoorlichting "
+    "van het Budget Internationale Veiligheid. Het kabinet heeft besloten de geïntegreerde "
+    "benadering te versterken en de financiering van internationale inzet te verbeteren.\n"
+)
+
+
+def make_pdf(lines: list[str] | None) -> bytes:
+    """A minimal one-page PDF built by hand (Helvetica, WinAnsi); ``None`` gives a
+    page without a text layer, like a scan."""
+    content = b""
+    if lines:
+        shown = b" ".join(
+            b"(" + line.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b") '"
+            for line in lines
+        )
+        content = b"BT /F1 11 Tf 50 800 Td 14 TL " + shown + b" ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+    ]
+    pdf = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return pdf
+
+
+PDF_LINES = [
+    "Den Haag, 28 maart 2018",
+    "Hierbij ontvangt u de kabinetsreactie op de beleidsdoorlichting van het",
+    "Budget Internationale Veiligheid. Het kabinet heeft besloten de geïntegreerde",
+    "benadering te versterken en de financiering van de inzet te verbeteren.",
+]
+
+
+def test_utf8_text():
+    assert read_letter_source(LETTER.encode("utf-8"), "brief.txt") == LETTER
+
+
+def test_utf8_with_bom_and_utf16():
+    assert read_letter_source(b"\xef\xbb\xbf" + LETTER.encode("utf-8")) == LETTER
+    assert read_letter_source(LETTER.encode("utf-16")) == LETTER
+
+
+def test_windows_1252_falls_back():
+    assert read_letter_source(LETTER.encode("cp1252"), "brief.txt") == LETTER
+
+
+def test_pdf_text_layer_is_read():
+    text = read_letter_source(make_pdf(PDF_LINES), "brief.pdf")
+    assert "Den Haag, 28 maart 2018" in text
+    assert "Budget Internationale Veiligheid" in text
+    assert "geïntegreerde" in text
+
+
+def test_pdf_is_recognised_by_content_not_by_name():
+    assert "kabinetsreactie" in read_letter_source(make_pdf(PDF_LINES), "brief.txt")
+    with pytest.raises(UnreadableSource, match="PDF"):
+        read_letter_source(b"%PDF-1.4\nthis is not really a pdf at all", "brief.txt")
+    # A text file called .pdf is read as text.
+    assert read_letter_source(LETTER.encode("utf-8"), "brief.pdf") == LETTER
+
+
+def test_corrupt_pdf_is_refused_with_a_clear_message():
+    broken = make_pdf(PDF_LINES)[:200]
+    with pytest.raises(UnreadableSource, match="beschadigd"):
+        read_letter_source(broken, "brief.pdf")
+
+
+def test_pdf_without_text_layer_is_refused():
+    with pytest.raises(UnreadableSource, match="geen tekstlaag"):
+        read_letter_source(make_pdf(None), "scan.pdf")
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\n  "])
+def test_empty_file(data):
+    with pytest.raises(UnreadableSource, match="leeg"):
+        read_letter_source(data, "leeg.txt")
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "afbeelding"),
+        (b"PK\x03\x04" + bytes(range(256)) * 4, "Word"),
+        (bytes(range(256)) * 8, "geen tekst"),
+        (b"\x00\x01\x02\x03binary" * 50, "geen tekst"),
+    ],
+)
+def test_binary_files_are_refused(data, message):
+    with pytest.raises(UnreadableSource, match=message):
+        read_letter_source(data, "brief.txt")
+
+
+def test_text_too_short_to_be_a_letter():
+    with pytest.raises(UnreadableSource, match="te weinig tekst"):
+        read_letter_source(b"Dit is geen brief.", "kort.txt")
