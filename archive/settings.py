@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # After the header middleware above, so cached pages carry their headers too.
+    "letters.page_cache.PublicPageCacheMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, so it sees the outcome of every login attempt.
     "axes.middleware.AxesMiddleware",
@@ -112,6 +114,11 @@ if DATABASE_REPLICA_URL:
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["archive.routers.PrimaryReplicaRouter"]
+
+# Public pages are cached per archive generation (letters/page_cache.py). Tests turn
+# it off (their transactions never commit, so the generation would not move) and
+# test it explicitly.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=not env_bool("TESTING"))
 
 # Cache: Redis when REDIS_URL is set (shared by all app servers), else this process's memory.
 REDIS_URL = env_str("REDIS_URL", default="")

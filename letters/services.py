@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from letters import search
+from letters.page_cache import archive_changed
 from letters.ingest.types import Extraction, MissionAlias
 from letters.kamerstuk import KamerstukKey, normalise_dossier
 from letters.models import (
@@ -285,6 +286,7 @@ def save_extraction(
 
     resolve_waiting_citations(letter=letter)
     transaction.on_commit(lambda: search.update_index([letter.pk]))
+    archive_changed()
     return letter
 
 

@@ -20,6 +20,7 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.core.management import CommandError, call_command, get_commands
+from django.db import connection
 
 from letters.exchange import export as export_module
 from letters.exchange import restore as restore_module
@@ -45,6 +46,7 @@ from tests.factories import make_letter
 pytestmark = pytest.mark.django_db
 
 DOCS = Path(settings.BASE_DIR) / "docs" / "export-format.md"
+REFERENCE_MODELS = (Ministry, Dossier, Mission, MissionAlias, Report)
 
 
 # -- helpers ---------------------------------------------------------------------
@@ -72,14 +74,13 @@ def assert_identical(before: dict[str, list[dict]], after: dict[str, list[dict]]
 def empty_the_archive() -> None:
     """What a new database looks like: no archive rows, reference data freshly
     loaded by the migration code (so with other ids than before), no history."""
-    for model in (BudgetLine, Recommendation, LetterMission, Citation, Signatory, Letter, Person):
-        model.objects.all().delete()
-    for model in (MissionAlias, Mission, Report, Dossier, Ministry):
-        model.objects.all().delete()
-    load_reference_data(
-        {name: apps.get_model("letters", name) for name in ("Ministry", "Dossier", "Mission", "MissionAlias", "Report")}
-    )
-    for table in HISTORY_TABLES:
+    # Plain DELETEs, children first: a queryset delete() would write a history
+    # row per deleted row (slow, and history is emptied anyway).
+    with connection.cursor() as cursor:
+        for table in reversed(TABLES + HISTORY_TABLES):
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table.model._meta.db_table)}")
+    load_reference_data({model.__name__: model for model in REFERENCE_MODELS})
+    for table in HISTORY_TABLES:  # loading reference data through the models writes history
         table.model.objects.all().delete()
 
 
@@ -126,7 +127,7 @@ WORDS = (
 )
 
 
-def build_corpus(letters: int, *, seed: int = 1, body_words: int = 300) -> None:
+def build_corpus(letters: int, *, seed: int = 1, body_words: int = 150) -> None:
     """A varied archive built straight through the ORM: every table gets rows,
     with nulls, odd characters, exact amounts, old timestamps with microseconds."""
     rng = random.Random(seed)
@@ -373,7 +374,8 @@ def test_export_does_not_hold_the_archive_in_memory(tmp_path, monkeypatch):
     finally:
         tracemalloc.stop()
     size = archive.stat().st_size
-    assert size > 4_000_000
+    print(size, exported_peak, restored_peak)
+    assert size > 2_000_000
     assert exported_peak < size / 3
     assert restored_peak < size / 3
 

@@ -9,23 +9,19 @@ from hypothesis import HealthCheck, settings
 
 from archive.wsgi import application
 
-pytestmark = pytest.mark.django_db
+schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
 
 
 @pytest.fixture
-def api_schema(db, settings):
+def archive(db, settings):
     settings.API_RATE_LIMIT = 0  # generated requests come fast; 429 is tested elsewhere
     cache.clear()
     from tests.test_api_letters import Archive
 
-    Archive()
-    return schemathesis.openapi.from_wsgi("/api/openapi.json", application)
-
-
-schema = schemathesis.pytest.from_fixture("api_schema")
+    return Archive()
 
 
 @schema.parametrize()
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
-def test_api_matches_its_openapi_document(case):
+def test_api_matches_its_openapi_document(case, archive):
     case.call_and_validate()

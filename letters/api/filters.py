@@ -26,16 +26,16 @@ from letters.selectors.search import SORT_ALIASES, SORT_LABELS
 
 # The shapes the OpenAPI document promises (letters.api.openapi uses the same ones).
 SLUG_PATTERN = r"^[a-z0-9_-]{1,100}$"
-# As letters.kamerstuk reads it (a budget chapter in either case), without spaces.
-DOSSIER_PATTERN = r"^[1-9][0-9]{3,5}(-([IVXLivxl]{1,6}[A-Ca-c]?|[A-Za-z]))?$"
-# Any dossier record's number, including ones no Kamerstuk key can name ("21501-02").
-DOSSIER_ID_PATTERN = r"^[0-9A-Za-z-]{1,20}$"
+# As letters.kamerstuk reads it without spaces: a budget chapter (either case) or a
+# numbered sub-dossier ("21501-02").
+DOSSIER_PATTERN = r"^[1-9][0-9]{3,5}(-([IVXLivxl]{1,6}[A-Ca-c]?|[A-Za-z]|[0-9]{2}))?$"
+SLUG_ID_PATTERN = r"^[-a-zA-Z0-9_]{1,120}$"  # Letter.slug and Mission.slug (SlugField)
 YEAR_MIN, YEAR_MAX = 1800, 2200
 SORT_VALUES = [*SORT_LABELS, *SORT_ALIASES]
 
 _SLUG = re.compile(SLUG_PATTERN)
 _DOSSIER = re.compile(DOSSIER_PATTERN)
-_DOSSIER_ID = re.compile(DOSSIER_ID_PATTERN)
+_SLUG_ID = re.compile(SLUG_ID_PATTERN)
 
 
 def _shown(raw: str) -> str:
@@ -46,8 +46,10 @@ def is_dossier(raw: str) -> bool:
     return bool(_DOSSIER.fullmatch(raw))
 
 
-def is_dossier_id(raw: str) -> bool:
-    return bool(_DOSSIER_ID.fullmatch(raw))
+def is_slug_id(raw: str) -> bool:
+    """A possible letter or mission slug in a URL path (anything else cannot exist,
+    and NUL bytes must not reach PostgreSQL)."""
+    return bool(_SLUG_ID.fullmatch(raw))
 
 
 def is_year(raw: str) -> bool:
@@ -61,7 +63,18 @@ class Reader:
     notices: list[str] = field(default_factory=list)
 
     def value(self, name: str) -> str:
-        return (self.params.get(name) or "").strip()
+        """The value as sent (strict) or stripped (lenient, as the pages read it);
+        "" when absent. Strict mode refuses a parameter that is present but empty."""
+        raw = self.params.get(name)
+        if raw is None:
+            return ""
+        if self.strict:
+            if raw == "":
+                raise bad_parameter(
+                    name, f"De parameter {name} is leeg: laat hem weg of geef een waarde."
+                )
+            return raw
+        return raw.strip()
 
     def wrong(self, name: str, raw: str, expected: str) -> None:
         """A value of the wrong shape: an error in strict mode, else ignored."""
@@ -102,7 +115,7 @@ class Reader:
         if _SLUG.fullmatch(raw):
             return raw
         self.wrong(name, raw, "kleine letters, cijfers en streepjes, zoals „minusma”")
-        return raw  # lenient: looked up as typed, like the page does
+        return None  # lenient: no mission has such a slug, so the page ignores it too
 
 
 # -- /brieven/ and /api/letters/ --------------------------------------------------------

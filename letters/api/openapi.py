@@ -12,8 +12,8 @@ from copy import deepcopy
 from functools import cache
 
 from letters.api.filters import (
-    DOSSIER_ID_PATTERN,
     DOSSIER_PATTERN,
+    SLUG_ID_PATTERN,
     SLUG_PATTERN,
     SORT_VALUES,
     YEAR_MAX,
@@ -155,10 +155,10 @@ DOSSIER = {
     "display": STRING,
     "title": STRING,
     "letter_count": INTEGER,
-    "url": nullable(URL),
+    "url": URL,
     "api_url": URL,
     "letters_url": {
-        **nullable(URL),
+        **URL,
         "description": "De brieven in dit dossier: /api/letters/?dossier=…",
     },
 }
@@ -371,14 +371,17 @@ def query(name: str, schema: dict, description: str, *, many: bool = False) -> d
     return parameter
 
 
-def path_parameter(name: str, schema: dict, description: str) -> dict:
-    return {
+def path_parameter(name: str, schema: dict, description: str, example=None) -> dict:
+    parameter = {
         "name": name,
         "in": "path",
         "required": True,
         "description": description,
         "schema": schema,
     }
+    if example is not None:  # a seed letter's, so examples work on a fresh install
+        parameter["example"] = example
+    return parameter
 
 
 SLUG = {"type": "string", "pattern": SLUG_PATTERN}
@@ -483,7 +486,7 @@ PATHS = {
         parameters=[
             path_parameter(
                 "id",
-                {"type": "string", "pattern": r"^[-a-zA-Z0-9_]+$"},
+                {"type": "string", "pattern": SLUG_ID_PATTERN},
                 "De id (slug) van de brief.",
             )
         ],
@@ -496,9 +499,17 @@ PATHS = {
         tag="brieven",
         codes=(400, 404),
         parameters=[
-            path_parameter("dossier", DOSSIER_NUMBER, "Dossiernummer: 33694 of 35300-V."),
             path_parameter(
-                "number", {"type": "integer", "minimum": 1, "maximum": 99999}, "Ondernummer."
+                "dossier",
+                DOSSIER_NUMBER,
+                "Dossiernummer: 33694, 35300-V, 21501-02.",
+                example="33694",
+            ),
+            path_parameter(
+                "number",
+                {"type": "integer", "minimum": 1, "maximum": 99999},
+                "Ondernummer.",
+                example=9,
             ),
         ],
         description="Een Kamerstuk: de brief als die in het archief staat, en de brieven die "
@@ -527,8 +538,9 @@ PATHS = {
         parameters=[
             path_parameter(
                 "id",
-                {"type": "string", "pattern": r"^[-a-zA-Z0-9_]+$"},
+                {"type": "string", "pattern": SLUG_ID_PATTERN},
                 "De id (slug) van de missie.",
+                example="minusma",
             )
         ],
         description="Een missie met alle brieven erover (oudste eerst) en de bedragen ervoor.",
@@ -571,8 +583,9 @@ PATHS = {
         parameters=[
             path_parameter(
                 "dossier",
-                {"type": "string", "pattern": DOSSIER_ID_PATTERN},
+                DOSSIER_NUMBER,
                 "Dossiernummer zoals in id: 33694, 35300-V, 21501-02.",
+                example="33694",
             )
         ],
     ),

@@ -19,9 +19,8 @@ MAX_PAGE = 1_000_000
 
 def positive_int(params, name: str, *, default: int, maximum: int) -> int:
     raw = params.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return default
-    raw = raw.strip()
     if not raw.isascii() or not raw.isdigit() or len(raw) > 7 or not 1 <= int(raw) <= maximum:
         raise bad_parameter(
             name,

@@ -8,9 +8,8 @@ from __future__ import annotations
 from decimal import Decimal
 from urllib.parse import urlencode
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
-from letters.api.filters import is_dossier
 from letters.kamerstuk import InvalidKamerstuk, KamerstukKey, format_dossier
 from letters.models import Citation, CitationKind, Letter, Mission
 from letters.selectors.letters import citation_href
@@ -257,19 +256,14 @@ class Serializer:
         return data
 
     # -- dossiers --------------------------------------------------------------------------
-    def dossier_url(self, number: str) -> str | None:
-        """The dossier page; None for a number the site's URLs cannot hold ("21501-02")."""
-        try:
-            return self.absolute(reverse("letters:dossier", kwargs={"dossier": number}))
-        except NoReverseMatch:
-            return None
-
-    def letters_url(self, number: str) -> str | None:
-        """The API list of the dossier's letters; None where the dossier filter cannot
-        name the dossier."""
-        if not is_dossier(number):
-            return None
-        return self.absolute(reverse("letters:api-letters") + "?" + urlencode({"dossier": number}))
+    def dossier_urls(self, number: str) -> dict:
+        return {
+            "url": self.absolute(reverse("letters:dossier", kwargs={"dossier": number})),
+            "api_url": self.absolute(reverse("letters:api-dossier", kwargs={"dossier": number})),
+            "letters_url": self.absolute(
+                reverse("letters:api-letters") + "?" + urlencode({"dossier": number})
+            ),
+        }
 
     def dossier(self, dossier, letter_count: int) -> dict:
         return {
@@ -277,11 +271,7 @@ class Serializer:
             "display": format_dossier(dossier.number),
             "title": dossier.title,
             "letter_count": letter_count,
-            "url": self.dossier_url(dossier.number),
-            "api_url": self.absolute(
-                reverse("letters:api-dossier", kwargs={"dossier": dossier.number})
-            ),
-            "letters_url": self.letters_url(dossier.number),
+            **self.dossier_urls(dossier.number),
         }
 
     def dossier_detail(self, page) -> dict:
@@ -291,11 +281,7 @@ class Serializer:
             "display": format_dossier(page.number),
             "title": dossier.title if dossier else "",
             "letter_count": page.letters.paginator.count,
-            "url": self.dossier_url(page.number),
-            "api_url": self.absolute(
-                reverse("letters:api-dossier", kwargs={"dossier": page.number})
-            ),
-            "letters_url": self.letters_url(page.number),
+            **self.dossier_urls(page.number),
             "cited_not_in_archive": [
                 {
                     "key": entry.key.key,

@@ -41,7 +41,7 @@ def letter_list(request) -> JsonResponse:
 
 @endpoint()
 def letter_detail(request, slug: str) -> JsonResponse:
-    letter = selectors.letter_by_slug(slug)
+    letter = selectors.letter_by_slug(slug) if filters.is_slug_id(slug) else None
     if letter is None:
         raise not_found(f"Er staat geen brief „{slug[:60]}” in het archief.")
     related = selectors.letter_related(letter)
@@ -90,7 +90,7 @@ def mission_index(request) -> JsonResponse:
 
 @endpoint()
 def mission_detail(request, slug: str) -> JsonResponse:
-    page = mission_page(slug)
+    page = mission_page(slug) if filters.is_slug_id(slug) else None
     if page is None:
         raise not_found(f"Er staat geen missie „{slug[:60]}” in het archief.")
     return json_response(Serializer(request).mission_detail(page))

@@ -4,8 +4,10 @@ from letters.models.dossier import Dossier, Ministry, Person
 from letters.models.letter import Letter, LetterKind, Signatory
 from letters.models.mission import Decision, LetterMission, Mission, MissionAlias, Organisation
 from letters.models.recommendation import Recommendation, Report, Response
+from letters.models.state import ArchiveState
 
 __all__ = [
+    "ArchiveState",
     "BudgetLine",
     "Citation",
     "CitationKind",

@@ -9,17 +9,11 @@ database access and serialized rollback: the live server reads what the test wri
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-
-# Playwright's sync API keeps an asyncio loop in the main thread; Django would then
-# refuse ORM calls from the test body ("SynchronousOnlyOperation"). The test code is
-# plain synchronous code, so this check does not apply.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -66,12 +60,17 @@ def pytest_runtest_makereport(item, call):
 def browser() -> Iterator:
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
+    # Playwright's sync API keeps an asyncio loop in the main thread; Django would then
+    # refuse the tests' own ORM calls ("SynchronousOnlyOperation"). Those calls are plain
+    # synchronous code, so the check does not apply while the browser runs.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+            )
+            yield chromium
+            chromium.close()
 
 
 def _artefact_name(request: pytest.FixtureRequest) -> str:

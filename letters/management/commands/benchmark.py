@@ -186,16 +186,16 @@ def percentile(samples: list[float], fraction: float) -> float:
 
 def measure(client: Client, page: str, label: str, urls: list[str], requests: int, warmup: int, target):
     for n in range(warmup):
-        client.get(urls[n % len(urls)])
+        client.get(urls[n % len(urls)], secure=True)
     timings, errors = [], 0
     for n in range(requests):
         started = time.perf_counter()
-        response = client.get(urls[n % len(urls)])
+        response = client.get(urls[n % len(urls)], secure=True)
         timings.append((time.perf_counter() - started) * 1000)
         errors += response.status_code != 200
     # Counted on a separate request: capturing SQL costs time of its own.
     with CaptureQueriesContext(connection) as captured:
-        client.get(urls[0])
+        client.get(urls[0], secure=True)
     return PageResult(
         page=page,
         label=label,
