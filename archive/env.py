@@ -6,7 +6,8 @@ _TRUE = {"1", "true", "yes", "on"}
 
 
 def env_str(name: str, default: str = "") -> str:
-    return os.environ.get(name, default).strip()
+    """The variable's value; an unset or empty variable gives the default."""
+    return os.environ.get(name, "").strip() or default
 
 
 def env_bool(name: str, default: bool = False) -> bool:

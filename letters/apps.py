@@ -7,6 +7,7 @@ class LettersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from letters.page_cache import connect_signals
+        from letters import page_cache, search
 
-        connect_signals()
+        page_cache.connect_signals()
+        search.connect_signals()

@@ -285,7 +285,8 @@ def save_extraction(
     _replace_recommendations(letter, extraction, selection, report)
 
     resolve_waiting_citations(letter=letter)
-    transaction.on_commit(lambda: search.update_index([letter.pk]))
+    # In the same transaction: the letter and its index entry commit (or roll back) together.
+    search.update_index([letter.pk])
     archive_changed()
     return letter
 

@@ -4,7 +4,9 @@ differs from the document."""
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.cache import cache
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from archive.wsgi import application
@@ -16,9 +18,15 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
 def archive(db, settings):
     settings.API_RATE_LIMIT = 0  # generated requests come fast; 429 is tested elsewhere
     cache.clear()
+    # As Django's test client does: the real WSGI handler would close the test's
+    # connection (inside its transaction) after every request.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
     from tests.test_api_letters import Archive
 
-    return Archive()
+    yield Archive()
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()

@@ -523,7 +523,7 @@ PATHS = {
             query("organisatie", enum(Organisation.values), "Organisatie."),
             query(
                 "regio",
-                {"type": "string", "maxLength": 100},
+                {"type": "string", "minLength": 1, "maxLength": 100},
                 "Regio, zoals op /missies/; een onbekende regio wordt genegeerd.",
             ),
             query("status", enum(STATUS_LABELS), "actief of beeindigd."),

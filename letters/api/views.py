@@ -124,12 +124,7 @@ def dossier_index(request) -> JsonResponse:
 
 @endpoint()
 def dossier_detail(request, dossier: str) -> JsonResponse:
-    if not filters.is_dossier_id(dossier):
-        raise ApiError(
-            400, f"„{dossier[:20]}” is geen geldig dossiernummer: schrijf 33694 of 35300-V."
-        )
-    # "35300-v" is 35300-V; a number no Kamerstuk key can hold is looked up as it is.
-    number = _dossier_number(dossier) if filters.is_dossier(dossier) else dossier
+    number = _dossier_number(dossier)
     page = dossier_page(number, page=None)
     if page is None:
         raise not_found(f"Dossier {number} staat niet in het archief.")

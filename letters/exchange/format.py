@@ -53,6 +53,9 @@ NATURAL_KEYS: dict[type[models.Model], str] = {
 
 # Derived data that is rebuilt on restore instead of exported.
 DERIVED_FIELDS: dict[type[models.Model], tuple[str, ...]] = {Letter: ("search_vector",)}
+# Models of the app that are not archive content: the page cache's version
+# counter (letters/page_cache.py), which a restore bumps instead.
+NOT_EXPORTED_MODELS = ("letters.ArchiveState",)
 
 HISTORY_FIELDS = (
     "history_id",

@@ -36,6 +36,7 @@ from letters.exchange.format import (
     decode,
 )
 from letters.models import Letter, Recommendation
+from letters.page_cache import archive_changed
 
 BATCH_SIZE = 500
 ORDER = {table.name: position for position, table in enumerate(TABLES + HISTORY_TABLES)}
@@ -77,6 +78,8 @@ def restore_archive(lines: Iterable[str]) -> RestoreResult:
             loader.load(items, announced=header[1]["counts"])
             _reset_sequences(tables)
             indexed = _index(loader.letter_ids)
+            # bulk_create sends no signals: tell the page cache once, at commit.
+            archive_changed()
     except DatabaseError as error:
         # Deferred foreign keys are only checked when the transaction commits.
         raise RestoreRefused(f"De database weigert het archief; er is niets hersteld. ({error})") from None

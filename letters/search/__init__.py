@@ -63,8 +63,10 @@ def index_letters(letter_model, letter_ids: Iterable[int], connection) -> None:
     table = letter_model._meta.db_table
     ids = _clean_ids(letter_ids)
     for batch in _batches(ids, BATCH_SIZE):
+        # Read from the database we write to, not a (possibly lagging) replica.
         letters = (
-            letter_model.objects.filter(pk__in=batch)
+            letter_model.objects.using(connection.alias)
+            .filter(pk__in=batch)
             .select_related("dossier")
             .prefetch_related("other_dossiers")
             .only("id", "title", "body", "structure", "number", "dossier__number")

@@ -2,8 +2,9 @@
 
 Paragraph numbers are shared with the letter pages: paragraph N is the N-th
 (1-based) entry of ``structure["blocks"]`` and the letter page gives it the
-anchor ``#p<N>``. A letter typed by hand has no structure; then its body is
-split on blank lines and the non-empty pieces are numbered from 1.
+anchor ``#p<N>``. A letter typed by hand has no structure (and a stale one may
+have no usable block); then its body is split on blank lines and the non-empty
+pieces are numbered from 1. ``letters.annotate`` applies the same rules.
 """
 
 from __future__ import annotations
