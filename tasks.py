@@ -28,8 +28,6 @@ def sh(*args, env=None, check=True) -> int:
 
 
 def ensure_venv(extras: str = "test") -> None:
-    if sys.version_info < (3, 11):
-        sys.exit("Python 3.11 of nieuwer is nodig (dit is %s)." % sys.version.split()[0])
     if not PYTHON.exists():
         venv.create(VENV, with_pip=True)
     wanted = f"{(ROOT / 'pyproject.toml').stat().st_mtime}:{extras}"

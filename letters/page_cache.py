@@ -68,9 +68,9 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not self._cacheable_request(request):
             return self.get_response(request)
-        etag = '"%s"' % hashlib.sha256(
+        etag = '"{}"'.format(hashlib.sha256(
             f"{current_generation()}|{request.get_full_path()}".encode()
-        ).hexdigest()[:32]
+        ).hexdigest()[:32])
         not_modified = get_conditional_response(request, etag=etag)
         if not_modified is not None:
             return not_modified

@@ -19,7 +19,6 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from letters import search
-from letters.page_cache import archive_changed
 from letters.ingest.types import Extraction, MissionAlias
 from letters.kamerstuk import KamerstukKey, normalise_dossier
 from letters.models import (
@@ -38,6 +37,7 @@ from letters.models import (
     Report,
     Signatory,
 )
+from letters.page_cache import archive_changed
 
 # Function words in "Minister van Defensie" → ministry slug.
 MINISTRY_BY_PORTFOLIO = {

@@ -23,11 +23,11 @@ def test_every_letters_model_is_registered():
 @pytest.mark.parametrize("model", LETTER_MODELS, ids=lambda m: m.__name__)
 def test_changelist_add_and_change_forms_render_for_an_editor(editor_client, seeded, model):
     info = (model._meta.app_label, model._meta.model_name)
-    assert editor_client.get(reverse("admin:%s_%s_changelist" % info)).status_code == 200
-    assert editor_client.get(reverse("admin:%s_%s_add" % info)).status_code == 200
+    assert editor_client.get(reverse("admin:{}_{}_changelist".format(*info))).status_code == 200
+    assert editor_client.get(reverse("admin:{}_{}_add".format(*info))).status_code == 200
     obj = model.objects.first()
     if obj is not None:
-        response = editor_client.get(reverse("admin:%s_%s_change" % info, args=[obj.pk]))
+        response = editor_client.get(reverse("admin:{}_{}_change".format(*info), args=[obj.pk]))
         assert response.status_code == 200
 
 

@@ -24,7 +24,7 @@ def _form_data(response):
     """The change form as the browser would submit it, from its bound initial values."""
     form = response.context["adminform"].form
     data = {}
-    for name, field in form.fields.items():
+    for name, _field in form.fields.items():
         value = form[name].value()
         if value is None:
             continue

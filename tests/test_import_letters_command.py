@@ -32,7 +32,7 @@ def test_second_import_changes_nothing(capsys):
         ("leeg.txt", b"", "leeg"),
         ("binair.txt", bytes(range(256)) * 40, ""),
         ("kapot.pdf", b"%PDF-1.7\n garbage", ""),
-        ("boodschappen.txt", "melk\nbrood\n".encode(), ""),
+        ("boodschappen.txt", b"melk\nbrood\n", ""),
     ],
 )
 def test_bad_files_exit_non_zero_with_a_message_and_save_nothing(tmp_path, capsys, name, content, message):

@@ -8,7 +8,6 @@ from django.db import IntegrityError, transaction
 from letters.models import BudgetLine, Citation, Dossier, Letter, Mission
 from tests.factories import make_dossier, make_letter
 
-
 pytestmark = pytest.mark.django_db
 
 

@@ -4,7 +4,6 @@ changes, a client holding the current ETag gets a 304, and any change shows at o
 import pytest
 from django.core.cache import cache
 
-from letters.models import Letter
 from tests.factories import make_letter
 
 pytestmark = pytest.mark.django_db(transaction=True)

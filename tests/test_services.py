@@ -9,7 +9,7 @@ from letters.services import (
     import_letter_text,
     resolve_waiting_citations,
 )
-from tests.factories import SEEDS_DIR, make_citation, make_letter
+from tests.factories import SEEDS_DIR, make_letter
 
 pytestmark = pytest.mark.django_db
 

@@ -2,10 +2,10 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import F
-from django.utils import timezone
-from simple_history.admin import SimpleHistoryAdmin
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
 
 from letters.admin.new_letter import NewLetterFromTextView
 from letters.models import (

@@ -17,7 +17,9 @@ from django.db import connection, transaction
 from letters.db import is_postgres
 from letters.exchange.format import FORMAT_NAME, FORMAT_VERSION, Table, all_tables, encode
 
-CHUNK_SIZE = 500
+# Rows per database round trip: a letter with its original text can be 100 kB in
+# memory, so this bounds memory at some megabytes whatever the archive size.
+CHUNK_SIZE = 100
 
 
 def dumps(value) -> str:

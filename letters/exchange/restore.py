@@ -38,7 +38,7 @@ from letters.exchange.format import (
 from letters.models import Letter, Recommendation
 from letters.page_cache import archive_changed
 
-BATCH_SIZE = 500
+BATCH_SIZE = 100  # rows per INSERT; bounds memory like export.CHUNK_SIZE
 ORDER = {table.name: position for position, table in enumerate(TABLES + HISTORY_TABLES)}
 
 

@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from simple_history.models import HistoricalRecords
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
 
 class Instrument(models.TextChoices):

@@ -1,7 +1,7 @@
 from django.db import models
-from simple_history.models import HistoricalRecords
 from django.db.models import F, Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from letters.kamerstuk import KamerstukKey, format_dossier
 

@@ -1,6 +1,6 @@
 from django.db import models
-from simple_history.models import HistoricalRecords
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 
 class Response(models.TextChoices):
