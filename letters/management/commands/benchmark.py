@@ -15,6 +15,7 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.management import call_command
@@ -128,7 +129,7 @@ class Command(BaseCommand):
 
 def choose_pages() -> list[tuple[str, str, list[str]]]:
     """(page, label, URLs to cycle through), picked as the heaviest cases in the data."""
-    pages = [("search", "zoeken + facetten", [f"/brieven/?q={q}" for q in SEARCH_QUERIES])]
+    pages = [("search", "zoeken + facetten", [f"/brieven/?{urlencode({'q': q})}" for q in SEARCH_QUERIES])]
     top_mission = (
         LetterMission.objects.values("mission__slug")
         .annotate(n=Count("letter_id", distinct=True))
