@@ -6,9 +6,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, F
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, Sum
 
-from letters.models import BudgetLine, LetterMission, Mission, Organisation
+from letters.models import BudgetLine, Letter, LetterMission, Mission, Organisation
 from letters.selectors.letters import light
 
 ACTIVE = "actief"
@@ -89,39 +90,58 @@ class TimelineEntry:
         return [m for m in self.mentions if m.decision]
 
 
+TIMELINE_PAGE_SIZE = 50
+BUDGET_LINES_SHOWN = 50
+
+
 @dataclass
 class MissionPage:
     mission: Mission
     timeline: list[TimelineEntry]
-    budget_lines: list[BudgetLine]
+    timeline_page: Page
+    budget_lines: list[BudgetLine]  # the first BUDGET_LINES_SHOWN
+    budget_line_count: int
+    budget_total: Decimal
 
-    @property
-    def budget_total(self) -> Decimal:
-        return sum((line.amount for line in self.budget_lines), Decimal(0))
 
-
-def mission_page(slug: str) -> MissionPage | None:
+def mission_page(slug: str, *, page_number: int | None = None) -> MissionPage | None:
+    """A mission with one page of its timeline (letters in date order): a mission can
+    have thousands of letters, so the page size, not the archive, bounds the work."""
     mission = Mission.objects.filter(slug=slug).prefetch_related("aliases").first()
     if mission is None:
         return None
+    letters = (
+        Letter.objects.filter(mission_links__mission=mission)
+        .distinct()
+        .order_by(F("date").asc(nulls_last=True), "id")
+        .values_list("id", flat=True)
+    )
+    timeline_page = Paginator(letters, TIMELINE_PAGE_SIZE).get_page(page_number)
+    page_ids = list(timeline_page.object_list)
     links = (
-        LetterMission.objects.filter(mission=mission)
+        LetterMission.objects.filter(mission=mission, letter_id__in=page_ids)
         .select_related("letter__dossier")
         .defer(*light("letter__"))
-        .order_by(F("letter__date").asc(nulls_last=True), "letter_id", "start", "id")
+        .order_by("letter_id", "start", "id")
     )
-    timeline: list[TimelineEntry] = []
     by_letter: dict[int, TimelineEntry] = {}
     for link in links:
         entry = by_letter.get(link.letter_id)
         if entry is None:
             entry = by_letter[link.letter_id] = TimelineEntry(link.letter)
-            timeline.append(entry)
         entry.mentions.append(link)
+    budget = BudgetLine.objects.filter(mission=mission)
+    totals = budget.aggregate(total=Sum("amount"), count=Count("id"))
     budget_lines = list(
-        BudgetLine.objects.filter(mission=mission)
-        .select_related("letter__dossier")
+        budget.select_related("letter__dossier")
         .defer(*light("letter__"))
-        .order_by(F("letter__date").asc(nulls_last=True), "letter_id", "start", "id")
+        .order_by(F("letter__date").asc(nulls_last=True), "letter_id", "start", "id")[:BUDGET_LINES_SHOWN]
     )
-    return MissionPage(mission=mission, timeline=timeline, budget_lines=budget_lines)
+    return MissionPage(
+        mission=mission,
+        timeline=[by_letter[pk] for pk in page_ids if pk in by_letter],
+        timeline_page=timeline_page,
+        budget_lines=budget_lines,
+        budget_line_count=totals["count"],
+        budget_total=totals["total"] or Decimal(0),
+    )

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from letters.models import Organisation
 from letters.selectors.missions import STATUS_LABELS, mission_page
 from letters.selectors.missions import mission_list as select_missions
-from letters.views.params import choices, ignored_notice
+from letters.views.params import choices, ignored_notice, int_param
 
 ORGANISATION, REGION, STATUS = "organisatie", "regio", "status"
 
@@ -50,7 +50,11 @@ def mission_list(request: HttpRequest) -> HttpResponse:
 
 
 def mission_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    page = mission_page(slug)
+    page = mission_page(slug, page_number=int_param(request, "page", minimum=1))
     if page is None:
         raise Http404("Deze missie staat niet in het archief.")
-    return render(request, "letters/mission_detail.html", {"page": page, "mission": page.mission})
+    return render(
+        request,
+        "letters/mission_detail.html",
+        {"page": page, "mission": page.mission, "page_obj": page.timeline_page},
+    )
