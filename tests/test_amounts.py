@@ -55,8 +55,12 @@ def test_percentages_and_people_are_not_amounts():
 
 
 def test_bare_millions_count_in_a_money_context():
-    found = amounts("Daarnaast is additioneel 3 miljoen per jaar beschikbaar gesteld op basis van het amendement.")
-    assert [(a.euro, a.qualifiers) for a in found] == [(Decimal(3000000), ("additioneel", "per jaar"))]
+    found = amounts(
+        "Daarnaast is additioneel 3 miljoen per jaar beschikbaar gesteld op basis van het amendement."
+    )
+    assert [(a.euro, a.qualifiers) for a in found] == [
+        (Decimal(3000000), ("additioneel", "per jaar"))
+    ]
     assert amounts("Er wonen 3 miljoen per vierkante kilometer in de begroting van de stad.") != []
     assert amounts("De stad telt ongeveer 3 miljoen inwoners.") == []
 
@@ -105,4 +109,7 @@ def test_instrument_named_in_the_sentence_and_sentence_is_kept():
         ("Defensie", ("oplopend", "per jaar")),
         ("", ()),
     ]
-    assert found[0].sentence == "Het kabinet investeert een bedrag oplopend tot € 1,5 miljard per jaar in Defensie."
+    assert (
+        found[0].sentence
+        == "Het kabinet investeert een bedrag oplopend tot € 1,5 miljard per jaar in Defensie."
+    )

@@ -73,7 +73,10 @@ def test_citations_in_footnotes_are_marked():
         "nr. 226).\n"
     )
     citations, _ = found(raw)
-    assert [(c.key.key, c.in_footnote) for c in citations] == [("32605-94", False), ("29521-226", True)]
+    assert [(c.key.key, c.in_footnote) for c in citations] == [
+        ("32605-94", False),
+        ("29521-226", True),
+    ]
 
 
 def test_handelingen_are_their_own_kind_and_items_count_separately():

@@ -37,7 +37,11 @@ def blocks(clean, kind=None):
         ("het politiek-", "strategisch beeld", "het politiek-strategisch beeld"),
         ("een whole-of-", "government antwoord", "een whole-of-government antwoord"),
         ("het geïniti-", "eerde Initiative", "het geïnitieerde Initiative"),
-        ("https://www.clingendael.org/strategic-monitor-", "2019-2020/.", "https://www.clingendael.org/strategic-monitor-2019-2020/."),
+        (
+            "https://www.clingendael.org/strategic-monitor-",
+            "2019-2020/.",
+            "https://www.clingendael.org/strategic-monitor-2019-2020/.",
+        ),
         ("op dit moment –", "voorjaar 2020", "op dit moment – voorjaar 2020"),
     ],
 )
@@ -69,6 +73,19 @@ def test_page_furniture_is_removed_but_what_it_tells_is_kept():
     assert clean.print_year == 2016
 
 
+def test_first_page_header_is_removed_and_read():
+    raw = (
+        "Tweede Kamer der Staten-Generaal 2\nVergaderjaar 2017–2018\n\n"
+        "Hierbij informeert het kabinet uw Kamer over de bijdrage aan de missie in het noorden.\n"
+    )
+    clean = clean_text(raw)
+    assert (
+        clean.text
+        == "Hierbij informeert het kabinet uw Kamer over de bijdrage aan de missie in het noorden."
+    )
+    assert clean.vergaderjaar == "2017-2018"
+
+
 def test_running_footers_and_page_numbers_are_removed():
     raw = (
         "Het kabinet heeft besloten de bijdrage aan de missie te verlengen tot en met het einde\n"
@@ -95,7 +112,9 @@ def test_footnotes_are_separated_and_linked_to_their_markers():
     clean = clean_text(seed("001"))
     notes = [b for b in clean.blocks if b.kind == FOOTNOTE]
     assert [n.marker for n in notes] == ["1", "2", "3", "4", "5", "6", "7"]
-    assert clean.text[notes[0].start : notes[0].end].startswith("Toetsingskader is op 22 januari 2014")
+    assert clean.text[notes[0].start : notes[0].end].startswith(
+        "Toetsingskader is op 22 januari 2014"
+    )
     assert clean.text[notes[2].start : notes[2].end] == "Kamerstuk 33 694, nr. 1."
     # Footnotes come last, after every body block.
     assert all(b.kind == FOOTNOTE for b in clean.blocks[-7:])
@@ -124,9 +143,15 @@ def test_footnote_broken_over_lines_and_blank_lines_is_one_note():
 
 def test_paragraph_continues_after_the_footnotes_of_a_page():
     clean = clean_text(seed("001"))
-    assert "Ook de komende jaren wordt van Nederland een bijdrage verwacht in VN, NAVO, EU" in clean.text
+    assert (
+        "Ook de komende jaren wordt van Nederland een bijdrage verwacht in VN, NAVO, EU"
+        in clean.text
+    )
     clean = clean_text(seed("004"))
-    assert "op het gebied van professionaliseren van de opleiding en training, het bevorderen" in clean.text
+    assert (
+        "op het gebied van professionaliseren van de opleiding en training, het bevorderen"
+        in clean.text
+    )
 
 
 def test_a_number_at_a_line_start_is_not_a_footnote_without_a_marker():
@@ -144,9 +169,14 @@ def test_a_number_at_a_line_start_is_not_a_footnote_without_a_marker():
 def test_headings_are_detected():
     headings = blocks(clean_text(seed("000")), HEADING)
     assert headings[0] == "Aanbevelingen"
-    assert "1. Budgetneutrale ontvlechting van de trekkingsrechten van BZ/BHOS en van Defensie uit het BIV" in headings
+    assert (
+        "1. Budgetneutrale ontvlechting van de trekkingsrechten van BZ/BHOS en van Defensie uit het BIV"
+        in headings
+    )
     assert "Uitgelicht: Internationale rechtsorde" in blocks(clean_text(seed("003")), HEADING)
-    assert "Uitgelicht: Samenhang ontwikkelingsagenda en veiligheidsbeleid" in blocks(clean_text(seed("003")), HEADING)
+    assert "Uitgelicht: Samenhang ontwikkelingsagenda en veiligheidsbeleid" in blocks(
+        clean_text(seed("003")), HEADING
+    )
 
 
 def test_heading_on_the_first_line_of_a_paragraph_is_split_off():
@@ -154,7 +184,10 @@ def test_heading_on_the_first_line_of_a_paragraph_is_split_off():
     headings = blocks(clean, HEADING)
     assert headings[:3] == ["Strategische kaders", "Inzet NAVO-Top", "Geïntegreerde aanpak"]
     assert "MINUSMA" in headings
-    assert any(p.startswith("De Geïntegreerde Buitenland en Veiligheidsstrategie") for p in blocks(clean, PARAGRAPH))
+    assert any(
+        p.startswith("De Geïntegreerde Buitenland en Veiligheidsstrategie")
+        for p in blocks(clean, PARAGRAPH)
+    )
 
 
 def test_a_paragraph_repeating_a_main_conclusion_is_its_heading():
@@ -168,7 +201,10 @@ def test_a_paragraph_repeating_a_main_conclusion_is_its_heading():
 def test_list_items_are_blocks_of_their_own():
     items = blocks(clean_text(seed("000")), LIST_ITEM)
     assert items[0].startswith("1) Budgetneutrale ontvlechting")
-    assert items[2] == "• Inzet van de krijgsmacht in het kader van nieuwe dreigingen vanuit de oost- en zuidflank;"
+    assert (
+        items[2]
+        == "• Inzet van de krijgsmacht in het kader van nieuwe dreigingen vanuit de oost- en zuidflank;"
+    )
     assert items[5] == "3) Een passend budget voor internationale inzet."
     assert "– Inzet in crisisbeheersingsoperaties zoals nu ook al het geval." in items
 
@@ -202,7 +238,9 @@ def test_no_letter_or_digit_of_a_seed_is_lost_or_duplicated(path):
     raw = path.read_text(encoding="utf-8")
     clean = clean_text(raw)
     furniture = _Furniture()
-    kept = "".join(line for line in raw.split("\n") if not (line.strip() and furniture.read(line.strip())))
+    kept = "".join(
+        line for line in raw.split("\n") if not (line.strip() and furniture.read(line.strip()))
+    )
     markers = Counter("".join(b.marker for b in clean.blocks)) + Counter(
         "".join(r.marker for r in clean.footnote_refs)
     )
@@ -217,7 +255,9 @@ def test_cleaning_the_clean_body_of_a_seed_changes_nothing(path):
     body = clean.text[: body_blocks[-1].end]
     again = clean_text(body)
     assert again.text == body
-    assert [(b.kind, b.start, b.end) for b in again.blocks] == [(b.kind, b.start, b.end) for b in body_blocks]
+    assert [(b.kind, b.start, b.end) for b in again.blocks] == [
+        (b.kind, b.start, b.end) for b in body_blocks
+    ]
 
 
 def test_empty_and_blank_input_give_empty_text():
@@ -226,7 +266,9 @@ def test_empty_and_blank_input_give_empty_text():
 
 
 def test_windows_line_endings_and_invisible_characters():
-    clean = clean_text("Het kabinet\u00ad heeft\u00a0besloten tot een bij-\r\ndrage aan de missie.\r\n")
+    clean = clean_text(
+        "Het kabinet\u00ad heeft\u00a0besloten tot een bij-\r\ndrage aan de missie.\r\n"
+    )
     assert clean.text == "Het kabinet heeft besloten tot een bijdrage aan de missie."
 
 
@@ -234,7 +276,14 @@ def test_windows_line_endings_and_invisible_characters():
 WORDS = st.text(alphabet="abdeghiklmnoprstuvwz", min_size=2, max_size=14)
 # Hyphenated words the cleaner must keep whole when a line breaks at their hyphen.
 COMPOUNDS = st.sampled_from(
-    ["NAVO-missie", "EU-lidstaten", "VN-vredesmissies", "Noord-Afrika", "niet-statelijke", "defensie-inspanningen"]
+    [
+        "NAVO-missie",
+        "EU-lidstaten",
+        "VN-vredesmissies",
+        "Noord-Afrika",
+        "niet-statelijke",
+        "defensie-inspanningen",
+    ]
 )
 VOWELS = set("aeiou")
 
@@ -257,7 +306,9 @@ def _split_points(word: str) -> list[int]:
     return [
         i
         for i in range(4, len(word) - 3)
-        if not (word[i - 1] in VOWELS and word[i] in VOWELS) and word.isalpha() and word[i:] not in ("tot", "als", "dan")
+        if not (word[i - 1] in VOWELS and word[i] in VOWELS)
+        and word.isalpha()
+        and word[i:] not in ("tot", "als", "dan")
     ]
 
 

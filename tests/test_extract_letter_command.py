@@ -46,17 +46,26 @@ def test_summary_shows_amounts_in_euros(db):
 
 def test_json_is_one_object_with_the_documented_shape(db):
     data = json.loads(run(str(seed("004")), "--json"))
-    assert data["title"] == "Voorziene besluitvorming over toekomstige Nederlandse militaire bijdragen aan missies en operaties"
+    assert (
+        data["title"]
+        == "Voorziene besluitvorming over toekomstige Nederlandse militaire bijdragen aan missies en operaties"
+    )
     assert data["identifier"] is None
     assert {c["key"] for c in data["citations"]} >= {"33694-11", "29521-11", "29521-360"}
-    assert {m["slug"] for m in data["missions"]} >= {"minusma", "resolute-support", "nato-mission-iraq"}
+    assert {m["slug"] for m in data["missions"]} >= {
+        "minusma",
+        "resolute-support",
+        "nato-mission-iraq",
+    }
     minusma_end = [m for m in data["missions"] if m["slug"] == "minusma" and m["decision"] == "end"]
     assert minusma_end
     assert data["footnotes"] == 3
 
 
 def test_missions_are_read_from_the_database(db, tmp_path):
-    mission = Mission.objects.create(name="Operatie Testvogel", slug="testvogel", organisation="overig")
+    mission = Mission.objects.create(
+        name="Operatie Testvogel", slug="testvogel", organisation="overig"
+    )
     MissionAlias.objects.create(mission=mission, alias="missie Testvogel")
     letter = tmp_path / "brief.txt"
     letter.write_text(
@@ -115,7 +124,11 @@ def test_command_line_exit_status_without_traceback(tmp_path):
     missing = tmp_path / "bestaat-niet.txt"
     result = subprocess.run(
         [sys.executable, "manage.py", "extract_letter", str(missing)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode != 0
     assert "kan het bestand niet lezen" in result.stderr

@@ -41,7 +41,9 @@ def test_signatories_with_function_and_ministry():
             "Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking",
             "Buitenlandse Handel en Ontwikkelingssamenwerking",
         ),
-        Signatory("F.B.J. Grapperhaus", "Minister van Justitie en Veiligheid", "Justitie en Veiligheid"),
+        Signatory(
+            "F.B.J. Grapperhaus", "Minister van Justitie en Veiligheid", "Justitie en Veiligheid"
+        ),
     ]
 
 
@@ -64,11 +66,31 @@ def test_lowercase_function_with_blank_lines_before_the_name():
 @pytest.mark.parametrize(
     "prefix, kind, title",
     [
-        ("000", "kabinetsreactie", "Kabinetsreactie op de beleidsdoorlichting van het Budget Internationale Veiligheid (BIV)"),
-        ("001", "beleidsbrief", "Samenhang tussen de verschillende bijdragen die Nederland levert in VN, NAVO, EU en/of ander verband"),
-        ("002", "kabinetsreactie", "Kabinetsreactie op het rapport «Veiligheid in een Wereld van Verbindingen. Een Strategische Visie op het Defensiebeleid»"),
-        ("003", "voortgangsrapportage", "Tussenrapportage over de voortgang van de implementatie van de Geïntegreerde Buitenland- en Veiligheidsstrategie (GBVS)"),
-        ("004", "besluitvorming", "Voorziene besluitvorming over toekomstige Nederlandse militaire bijdragen aan missies en operaties"),
+        (
+            "000",
+            "kabinetsreactie",
+            "Kabinetsreactie op de beleidsdoorlichting van het Budget Internationale Veiligheid (BIV)",
+        ),
+        (
+            "001",
+            "beleidsbrief",
+            "Samenhang tussen de verschillende bijdragen die Nederland levert in VN, NAVO, EU en/of ander verband",
+        ),
+        (
+            "002",
+            "kabinetsreactie",
+            "Kabinetsreactie op het rapport «Veiligheid in een Wereld van Verbindingen. Een Strategische Visie op het Defensiebeleid»",
+        ),
+        (
+            "003",
+            "voortgangsrapportage",
+            "Tussenrapportage over de voortgang van de implementatie van de Geïntegreerde Buitenland- en Veiligheidsstrategie (GBVS)",
+        ),
+        (
+            "004",
+            "besluitvorming",
+            "Voorziene besluitvorming over toekomstige Nederlandse militaire bijdragen aan missies en operaties",
+        ),
     ],
 )
 def test_kind_and_title_suggestion(prefix, kind, title):
@@ -78,7 +100,9 @@ def test_kind_and_title_suggestion(prefix, kind, title):
 
 
 def test_kind_is_empty_when_unsure_and_title_falls_back_to_the_first_sentence():
-    meta = extract_metadata(clean_text("Het weer was goed. Er gebeurde verder weinig in de wereld."))
+    meta = extract_metadata(
+        clean_text("Het weer was goed. Er gebeurde verder weinig in de wereld.")
+    )
     assert meta.kind == ""
     assert meta.title == "Het weer was goed"
     assert meta.signatories == [] and meta.date is None

@@ -8,10 +8,22 @@ from letters.ingest.types import MissionAlias
 
 MISSIONS = (
     MissionAlias("minusma", "MINUSMA", ("MINUSMA", "VN-missie in Mali", "VN-missie MINUSMA")),
-    MissionAlias("anti-isis-coalitie", "Anti-ISIS-coalitie", ("anti-ISIS-coalitie", "strijd tegen ISIS")),
-    MissionAlias("eutm-mali", "EUTM Mali", ("EUTM Mali", "EU-trainingsmissie in Mali", "trainingsmissie in Mali")),
-    MissionAlias("eucap-sahel-niger", "EUCAP Sahel Niger", ("EUCAP Sahel Niger", "EU-missies in Mali en Niger")),
-    MissionAlias("eucap-sahel-mali", "EUCAP Sahel Mali", ("EUCAP Sahel Mali", "EU-missies in Mali en Niger")),
+    MissionAlias(
+        "anti-isis-coalitie", "Anti-ISIS-coalitie", ("anti-ISIS-coalitie", "strijd tegen ISIS")
+    ),
+    MissionAlias(
+        "eutm-mali",
+        "EUTM Mali",
+        ("EUTM Mali", "EU-trainingsmissie in Mali", "trainingsmissie in Mali"),
+    ),
+    MissionAlias(
+        "eucap-sahel-niger",
+        "EUCAP Sahel Niger",
+        ("EUCAP Sahel Niger", "EU-missies in Mali en Niger"),
+    ),
+    MissionAlias(
+        "eucap-sahel-mali", "EUCAP Sahel Mali", ("EUCAP Sahel Mali", "EU-missies in Mali en Niger")
+    ),
     MissionAlias("resolute-support", "Resolute Support", ("Resolute Support",)),
     MissionAlias("sophia", "Operation Sophia", ("Sophia",)),
 )
@@ -70,12 +82,21 @@ def test_shared_alias_names_each_mission():
     "sentence, decision",
     [
         ("De huidige bijdrage aan MINUSMA wordt per 1 mei 2019 beëindigd.", "end"),
-        ("Het kabinet heeft besloten de bijdrage aan MINUSMA te verlengen tot eind 2017.", "extension"),
-        ("Het kabinet heeft besloten de bijdrage aan Resolute Support te intensiveren.", "intensification"),
+        (
+            "Het kabinet heeft besloten de bijdrage aan MINUSMA te verlengen tot eind 2017.",
+            "extension",
+        ),
+        (
+            "Het kabinet heeft besloten de bijdrage aan Resolute Support te intensiveren.",
+            "intensification",
+        ),
         ("Het kabinet heeft besloten deel te nemen aan de operatie Sophia.", "start"),
         ("Nederland zal een eenheid bijdragen aan MINUSMA.", "start"),
         ("De bijdrage aan MINUSMA gaat per 1 januari van start.", "start"),
-        ("Zoals gemeld in de voortgangsrapportage over de strijd tegen ISIS traint Nederland.", "report"),
+        (
+            "Zoals gemeld in de voortgangsrapportage over de strijd tegen ISIS traint Nederland.",
+            "report",
+        ),
         ("Nederland levert een bijdrage aan MINUSMA.", None),
         ("De NAVO verzocht Nederland om intensivering van de bijdrage aan Resolute Support.", None),
         ("Het kabinet onderzoekt de verlenging van de bijdrage aan MINUSMA.", None),
@@ -108,8 +129,15 @@ def test_no_missions_without_aliases():
 
 def test_reference_file_loads_every_mission_with_its_aliases():
     loaded = {m.slug: m for m in load_reference_missions(REFERENCE_MISSIONS)}
-    assert {"minusma", "resolute-support", "enhanced-forward-presence", "anti-isis-coalitie"} <= set(loaded)
+    assert {
+        "minusma",
+        "resolute-support",
+        "enhanced-forward-presence",
+        "anti-isis-coalitie",
+    } <= set(loaded)
     assert "VN-missie in Mali" in loaded["minusma"].aliases
     # "missie in Mali" would also be an EU mission in Mali: not an alias of MINUSMA.
     assert "missie in Mali" not in loaded["minusma"].aliases
-    assert [m.slug for m in missions("De EU-missie in Mali traint.", tuple(loaded.values()))] != ["minusma"]
+    assert [m.slug for m in missions("De EU-missie in Mali traint.", tuple(loaded.values()))] != [
+        "minusma"
+    ]

@@ -40,15 +40,50 @@ EXPECTED = {
     },
     "003": {
         "citations": {
-            "19637-2375", "22112-2714", "26643-47", "26643-614", "27925-662", "28676-308",
-            "29282-184", "29614-108", "29754-536", "30821-100", "30821-72", "30821-73",
-            "30821-81", "30821-91", "30821-92", "30977-154", "32734-40", "32752-54",
-            "33694-12", "33694-47", "33694-56", "34700-34", "34919-1", "34952-1",
-            "35189-7", "35207-1", "35210-1", "35300-V-14", "35373-1", "35403-1",
+            "19637-2375",
+            "22112-2714",
+            "26643-47",
+            "26643-614",
+            "27925-662",
+            "28676-308",
+            "29282-184",
+            "29614-108",
+            "29754-536",
+            "30821-100",
+            "30821-72",
+            "30821-73",
+            "30821-81",
+            "30821-91",
+            "30821-92",
+            "30977-154",
+            "32734-40",
+            "32752-54",
+            "33694-12",
+            "33694-47",
+            "33694-56",
+            "34700-34",
+            "34919-1",
+            "34952-1",
+            "35189-7",
+            "35207-1",
+            "35210-1",
+            "35300-V-14",
+            "35373-1",
+            "35403-1",
         },
         "amounts": [
-            "1500000000", "162000000", "1900000000", "200000000", "23800000", "2200000",
-            "5000000", "2200000", "23800000", "10000000", "40000000", "3000000",
+            "1500000000",
+            "162000000",
+            "1900000000",
+            "200000000",
+            "23800000",
+            "2200000",
+            "5000000",
+            "2200000",
+            "23800000",
+            "10000000",
+            "40000000",
+            "3000000",
         ],
         "missions": {
             "anti-isis-coalitie",
@@ -65,8 +100,16 @@ EXPECTED = {
     },
     "004": {
         "citations": {
-            "27925-629", "27925-630", "28676-301", "29521-11", "29521-360",
-            "33694-11", "33694-12", "34919-1", "34919-6", "34952-1",
+            "27925-629",
+            "27925-630",
+            "28676-301",
+            "29521-11",
+            "29521-360",
+            "33694-11",
+            "33694-12",
+            "34919-1",
+            "34919-6",
+            "34952-1",
         },
         "amounts": [],
         "missions": {
@@ -89,7 +132,10 @@ def seed_path(prefix: str) -> Path:
 
 @pytest.fixture(scope="module")
 def extractions():
-    return {prefix: extract(seed_path(prefix).read_text(encoding="utf-8"), MISSIONS) for prefix in EXPECTED}
+    return {
+        prefix: extract(seed_path(prefix).read_text(encoding="utf-8"), MISSIONS)
+        for prefix in EXPECTED
+    }
 
 
 @pytest.mark.parametrize("prefix", sorted(EXPECTED))
@@ -99,7 +145,9 @@ def test_citations_of_each_seed(extractions, prefix):
 
 @pytest.mark.parametrize("prefix", sorted(EXPECTED))
 def test_euro_amounts_of_each_seed(extractions, prefix):
-    assert [a.euro for a in extractions[prefix].amounts] == [Decimal(e) for e in EXPECTED[prefix]["amounts"]]
+    assert [a.euro for a in extractions[prefix].amounts] == [
+        Decimal(e) for e in EXPECTED[prefix]["amounts"]
+    ]
 
 
 @pytest.mark.parametrize("prefix", sorted(EXPECTED))
@@ -111,7 +159,9 @@ def test_mission_slugs_of_each_seed(extractions, prefix):
 def test_signatories_and_kind_match_the_hand_entered_sidecar(extractions, prefix):
     sidecar = json.loads(seed_path(prefix).with_suffix(".json").read_text(encoding="utf-8"))
     meta = extractions[prefix].metadata
-    assert [{"name": s.name, "function": s.function} for s in meta.signatories] == sidecar["signatories"]
+    assert [{"name": s.name, "function": s.function} for s in meta.signatories] == sidecar[
+        "signatories"
+    ]
     assert meta.kind == sidecar["kind"]
     if "date" in sidecar:
         assert meta.date.isoformat() == sidecar["date"]
@@ -124,7 +174,12 @@ def test_signatories_and_kind_match_the_hand_entered_sidecar(extractions, prefix
 def test_every_item_points_at_its_text(extractions, prefix):
     extraction = extractions[prefix]
     text = extraction.clean.text
-    for item in [*extraction.citations, *extraction.proceedings, *extraction.amounts, *extraction.recommendations]:
+    for item in [
+        *extraction.citations,
+        *extraction.proceedings,
+        *extraction.amounts,
+        *extraction.recommendations,
+    ]:
         assert text[item.start : item.end] == item.text
     for mention in extraction.missions:
         assert text[mention.start : mention.end] == mention.matched
@@ -190,8 +245,19 @@ def test_json_shape(extractions):
     data = extraction_to_json(extractions["001"])
     json.dumps(data)  # plain JSON types only
     assert set(data) == {
-        "identifier", "date", "year", "vergaderjaar", "title", "signatories", "citations",
-        "proceedings", "amounts", "missions", "recommendations", "paragraphs", "footnotes",
+        "identifier",
+        "date",
+        "year",
+        "vergaderjaar",
+        "title",
+        "signatories",
+        "citations",
+        "proceedings",
+        "amounts",
+        "missions",
+        "recommendations",
+        "paragraphs",
+        "footnotes",
     }
     assert data["identifier"] == "33694-9"
     assert data["vergaderjaar"] == "2015-2016"
@@ -216,11 +282,95 @@ def test_json_shape(extractions):
         "end": first["amounts"][2]["end"],
         "qualifiers": [],
     }
-    assert first["recommendations"][2] == {"number": "3", "text": "Een passend budget voor internationale inzet."}
-    chapter = next(c for c in extraction_to_json(extractions["003"])["citations"] if c["key"] == "35300-V-14")
+    assert first["recommendations"][2] == {
+        "number": "3",
+        "text": "Een passend budget voor internationale inzet.",
+    }
+    chapter = next(
+        c for c in extraction_to_json(extractions["003"])["citations"] if c["key"] == "35300-V-14"
+    )
     assert (chapter["dossier"], chapter["number"]) == ("35300-V", "14")
 
 
 def test_extraction_is_deterministic():
     raw = seed_path("003").read_text(encoding="utf-8")
     assert extraction_to_json(extract(raw, MISSIONS)) == extraction_to_json(extract(raw, MISSIONS))
+
+
+# -- robustness: whatever is pasted, extraction answers and its offsets hold -------------
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+TOKENS = st.sampled_from(
+    [
+        "Kamerstuk",
+        "Kamerstukken",
+        "33 694,",
+        "nr.",
+        "nrs.",
+        "12",
+        "en",
+        "€",
+        "EUR",
+        "euro",
+        "1,5",
+        "miljoen",
+        "miljard",
+        "per jaar",
+        "MINUSMA",
+        "VN-missie",
+        "in Mali",
+        "strijd tegen ISIS",
+        "•",
+        "–",
+        "1)",
+        "2.",
+        "a)",
+        "Aanbevelingen",
+        "De Minister van Defensie,",
+        "S.A. Blok",
+        "Den Haag,",
+        "28 maart 2018",
+        "Handelingen II 2019/20,",
+        "item 4",
+        "kst-33694-9",
+        "«",
+        "»",
+        "(",
+        ")",
+        "-",
+        "\n",
+        "\n\n",
+        "\n\n\n",
+        " ",
+        "1",
+        "2",
+        "Toetsingskader1",
+        "beleidsdoor-",
+        "lichting",
+        "jl.",
+        "’s-Gravenhage 2016 Tweede Kamer, vergaderjaar 2015–2016, 33 694, nr. 9 1",
+    ]
+)
+JUNK = st.one_of(
+    st.text(max_size=200),
+    st.lists(TOKENS, max_size=80).map(" ".join),
+    st.lists(TOKENS, max_size=80).map("".join),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(JUNK)
+def test_property_any_text_extracts_without_error(raw):
+    extraction = extract(raw, MISSIONS)
+    text = extraction.clean.text
+    for item in [
+        *extraction.citations,
+        *extraction.proceedings,
+        *extraction.amounts,
+        *extraction.recommendations,
+    ]:
+        assert text[item.start : item.end] == item.text
+    for mention in extraction.missions:
+        assert text[mention.start : mention.end] == mention.matched
+    json.dumps(extraction_to_json(extraction))

@@ -24,10 +24,14 @@ def seed(prefix: str) -> str:
 def test_policy_review_recommendations_of_seed_000():
     found = recommendations(seed("000"))
     assert [r.number for r in found] == ["1", "2", "3"]
-    assert found[0].text.startswith("Budgetneutrale ontvlechting van de trekkingsrechten van Buitenlandse Zaken")
+    assert found[0].text.startswith(
+        "Budgetneutrale ontvlechting van de trekkingsrechten van Buitenlandse Zaken"
+    )
     # The sub-items of recommendation 2 belong to it.
     assert found[1].text.startswith("Door de ontwikkeling van andere soorten inzet")
-    assert found[1].text.endswith("• Flexibele en snel inzetbare capaciteit (mensen en middelen) voor conflictpreventie.")
+    assert found[1].text.endswith(
+        "• Flexibele en snel inzetbare capaciteit (mensen en middelen) voor conflictpreventie."
+    )
     assert found[2].text == "Een passend budget voor internationale inzet."
     assert {r.report for r in found} == {"Beleidsdoorlichting Budget Internationale Veiligheid"}
 

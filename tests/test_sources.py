@@ -18,7 +18,12 @@ def make_pdf(lines: list[str] | None) -> bytes:
     content = b""
     if lines:
         shown = b" ".join(
-            b"(" + line.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b") '"
+            b"("
+            + line.encode("cp1252")
+            .replace(b"\\", b"\\\\")
+            .replace(b"(", b"\\(")
+            .replace(b")", b"\\)")
+            + b") '"
             for line in lines
         )
         content = b"BT /F1 11 Tf 50 800 Td 14 TL " + shown + b" ET"
@@ -38,7 +43,10 @@ def make_pdf(lines: list[str] | None) -> bytes:
     xref = len(pdf)
     pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
     return pdf
 
 

@@ -138,3 +138,20 @@ def test_seeded_mission_timeline_lists_the_letters_about_it(client, seeded):
     link = LetterMission.objects.select_related("mission", "letter").first()
     page = html(client.get(link.mission.get_absolute_url()))
     assert f'href="{link.letter.get_absolute_url()}"' in page
+
+
+def test_mission_timeline_is_paginated(client, django_assert_max_num_queries):
+    from datetime import date as _date
+
+    from tests.factories import link_mission, make_letter, make_mission
+
+    mission = make_mission("minusma")
+    for n in range(55):
+        link_mission(make_letter(number=5000 + n, title=f"Tijdlijnbrief {n:02d}", letter_date=_date(2010, 1, 1 + n % 28), index=False), mission)
+    first = client.get("/missies/minusma/")
+    html = first.content.decode()
+    assert "55 brieven, 1–50 hieronder" in html
+    assert html.count('class="letter-item-title"') == 50
+    second = client.get("/missies/minusma/?page=2")
+    assert second.content.decode().count('class="letter-item-title"') == 5
+    assert client.get("/missies/minusma/?page=abc").status_code == 200

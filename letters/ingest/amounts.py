@@ -15,12 +15,13 @@ budget ("instrument") the sentence names: the name right before a parenthesis
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from letters.ingest.sentences import sentence_at
 from letters.ingest.types import AmountFound, CleanText
 
-_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+# Bounded: no budget has more than 15 digits, and a longer run of digits is no amount.
+_NUMBER = r"(?:\d{1,3}(?:\.\d{3}){1,5}(?:,\d{1,4})?|\d{1,12}(?:[.,]\d{1,4})?)(?![.,]?\d)"
 _UNIT = r"miljard|mld\.?|miljoen|mln\.?|duizend"
 _EURO_BEFORE = rf"(?:€|EUR\b)\s?(?P<n1>{_NUMBER})(?:\s*(?P<u1>{_UNIT}))?(?:\s+(?:euro|EUR)\b)?"
 # Only the word "euro" after a number: "in 2018 € 5 miljoen" must not read "2018 €".
@@ -78,7 +79,10 @@ _BETWEEN_AMOUNTS_STOP = re.compile(r"[();]|\s(?:tot|en)\s")
 
 # The budget an amount belongs to, longest names first.
 _INSTRUMENTS = (
-    ("BHOS", r"BH&OS|BHOS|Buitenlandse Handel en Ontwikkelingssamenwerking|ontwikkelingssamenwerking"),
+    (
+        "BHOS",
+        r"BH&OS|BHOS|Buitenlandse Handel en Ontwikkelingssamenwerking|ontwikkelingssamenwerking",
+    ),
     ("BIV", r"BIV|Budget Internationale Veiligheid"),
     ("JenV", r"JenV|J&V|Justitie en Veiligheid"),
     ("BZ", r"BZ|Buitenlandse Zaken"),
@@ -95,6 +99,10 @@ def find_amounts(clean: CleanText) -> list[AmountFound]:
     matches = [m for m in _AMOUNT.finditer(text) if _is_money(text, m)]
     found = []
     for index, match in enumerate(matches):
+        try:
+            euro = _euro(match, text)
+        except InvalidOperation:  # defensive: a number Decimal cannot hold
+            continue
         sentence = sentence_at(text, match.start())
         previous_end = matches[index - 1].end() if index else 0
         next_start = matches[index + 1].start() if index + 1 < len(matches) else len(text)
@@ -102,7 +110,7 @@ def find_amounts(clean: CleanText) -> list[AmountFound]:
         after = _window_after(text, match.end(), min(sentence.end, next_start))
         found.append(
             AmountFound(
-                euro=_euro(match, text),
+                euro=euro,
                 text=match.group(0),
                 start=match.start(),
                 end=match.end(),
@@ -118,7 +126,10 @@ def find_amounts(clean: CleanText) -> list[AmountFound]:
 def parse_amount(written: str) -> Decimal | None:
     """The euros of one written amount ("€ 1,5 miljard" → 1500000000), or None."""
     match = _AMOUNT.search(written)
-    return _euro(match, written) if match else None
+    try:
+        return _euro(match, written) if match else None
+    except InvalidOperation:
+        return None
 
 
 def _is_money(text: str, match: re.Match) -> bool:

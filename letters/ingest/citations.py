@@ -147,7 +147,11 @@ def _proceedings(text: str, notes_from: int) -> list[ProceedingFound]:
             y2 += y1 // 100 * 100 + (100 if y2 < y1 % 100 else 0)
         if y2 != y1 + 1:
             continue
-        items = [int(i) for i in _SPLIT_LIST.split(match.group("items"))] if match.group("items") else [None]
+        items = (
+            [int(i) for i in _SPLIT_LIST.split(match.group("items"))]
+            if match.group("items")
+            else [None]
+        )
         for item in dict.fromkeys(items):
             found.append(
                 ProceedingFound(

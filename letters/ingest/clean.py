@@ -65,7 +65,8 @@ _RUNNING_LINE = re.compile(
     r"\s+nr\.\s*(?P<number>\d{1,5})(?:\s+\d{1,3})?"
 )
 _HEADER_LINE = re.compile(
-    r"(?:Tweede|Eerste) Kamer der Staten-Generaal(?:\s+\d{1,3})?|Vergaderjaar\s+\d{4}\s*[–-]\s*\d{4}"
+    r"(?:Tweede|Eerste) Kamer der Staten-Generaal(?:\s+\d{1,3})?"
+    r"|Vergaderjaar\s+(?P<y1>\d{4})\s*[–-]\s*(?P<y2>\d{4})"
 )
 _PAGE_NUMBER = re.compile(r"\d{1,3}")
 _FURNITURE_STARTS = frozenset("kKIT’'‘EV")
@@ -135,7 +136,11 @@ class _Furniture:
         if match := _KST_LINE.fullmatch(line):
             self._key(match.group("dossier"), match.group("number"))
             return True
-        if _ISSN_LINE.fullmatch(line) or _HEADER_LINE.fullmatch(line):
+        if _ISSN_LINE.fullmatch(line):
+            return True
+        if match := _HEADER_LINE.fullmatch(line):
+            if match.group("y1"):
+                self.vergaderjaar = self.vergaderjaar or f"{match.group('y1')}-{match.group('y2')}"
             return True
         if match := _RUNNING_LINE.fullmatch(line):
             if match.group("print"):
@@ -385,7 +390,9 @@ def _units(blocks: list[list[str]], width: int) -> list[_Unit]:
             unit = block_units[0]
             in_list = bool(units) and (units[-1].kind == LIST_ITEM or units[-1].text.endswith(":"))
             repeats_item = unit.kind == PARAGRAPH and _normal(unit.text) in list_items
-            if repeats_item or (not (in_list and unit.kind == LIST_ITEM) and _is_heading(unit, width)):
+            if repeats_item or (
+                not (in_list and unit.kind == LIST_ITEM) and _is_heading(unit, width)
+            ):
                 unit.kind = HEADING
         for unit in block_units:
             if unit.kind == LIST_ITEM:
@@ -411,7 +418,11 @@ def _split_block(lines: list[str], width: int) -> list[_Unit]:
 
 def _item_marker(line: str, *, previous_line: str) -> str:
     """The list marker a line starts with ("1)", "•", "–"), or ""."""
-    if line[0] not in _MARKER_STARTS and line[1:2] not in (".", ")") and line[2:3] not in (".", ")"):
+    if (
+        line[0] not in _MARKER_STARTS
+        and line[1:2] not in (".", ")")
+        and line[2:3] not in (".", ")")
+    ):
         return ""
     if match := _BULLET.match(line):
         return match.group(1)
@@ -483,19 +494,29 @@ def _normal(text: str) -> str:
 
 
 def _join_lines(lines: list[str]) -> str:
-    text = lines[0]
+    """Lines → one paragraph (built from pieces: a paragraph can have thousands)."""
+    pieces = [lines[0]]
     for line in lines[1:]:
-        text = join_line(text, line)
-    return text
+        previous = pieces[-1]
+        if _ends_with_hyphen(previous):
+            pieces[-1] = previous[:-1] + _hyphen_joint(previous[:-1], line)
+        else:
+            pieces.append(" ")
+        pieces.append(line)
+    return "".join(pieces)
 
 
 def join_line(text: str, line: str) -> str:
     """Append a line to a paragraph, undoing hyphenation at the line end."""
     if not text:
         return line
-    if text[-1] not in _HYPHENS or text.endswith(" -") or len(text) < 2:
+    if not _ends_with_hyphen(text):
         return f"{text} {line}"
-    return text[:-1] + _hyphen_joint(text[:-1], line) + line
+    return text[:-1] + _hyphen_joint(text[-80:-1], line) + line
+
+
+def _ends_with_hyphen(text: str) -> bool:
+    return len(text) >= 2 and text[-1] in _HYPHENS and text[-2] != " "
 
 
 def _hyphen_joint(before: str, after: str) -> str:

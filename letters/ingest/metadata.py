@@ -58,13 +58,25 @@ _SELF_TITLES = (
 )
 # Kind, judged from the self-describing sentences first, then the opening.
 _KINDS = (
-    ("kabinetsreactie", re.compile(r"kabinetsreactie|reactie van het kabinet|kabinetsstandpunt", re.I)),
-    ("voortgangsrapportage", re.compile(r"voortgangsrapportage|tussenrapportage|over de voortgang", re.I)),
+    (
+        "kabinetsreactie",
+        re.compile(r"kabinetsreactie|reactie van het kabinet|kabinetsstandpunt", re.I),
+    ),
+    (
+        "voortgangsrapportage",
+        re.compile(r"voortgangsrapportage|tussenrapportage|over de voortgang", re.I),
+    ),
     ("besluitvorming", re.compile(r"\bbesluitvorming\b", re.I)),
     ("artikel-100", re.compile(r"artikel[ -]100|conform artikel 100", re.I)),
-    ("beantwoording", re.compile(r"beantwoording|antwoorden op|schriftelijke vragen|feitelijke vragen", re.I)),
+    (
+        "beantwoording",
+        re.compile(r"beantwoording|antwoorden op|schriftelijke vragen|feitelijke vragen", re.I),
+    ),
     ("verslag", re.compile(r"\bverslag van\b|\bgeannoteerde agenda\b", re.I)),
-    ("beleidsbrief", re.compile(r"beleidsbrief|beleidskader|Kamerbrief (?:toegezegd )?over|toezegging", re.I)),
+    (
+        "beleidsbrief",
+        re.compile(r"beleidsbrief|beleidskader|Kamerbrief (?:toegezegd )?over|toezegging", re.I),
+    ),
 )
 _SELF_REFERENCE = re.compile(
     r"\b(?:hierbij|middels deze|met deze|deze brief|voorliggende brief|deze (?:tussen|voortgangs)?rapportage)\b",
@@ -101,7 +113,9 @@ def _date(body: list[str]) -> tuple[date | None, str]:
         if match := _DATE.search(text):
             try:
                 value = date(
-                    int(match.group("year")), MONTHS[match.group("month").lower()], int(match.group("day"))
+                    int(match.group("year")),
+                    MONTHS[match.group("month").lower()],
+                    int(match.group("day")),
                 )
             except ValueError:
                 continue
@@ -169,7 +183,7 @@ def _title_from(match: re.Match, text: str) -> str:
 
 
 def _expand_acronym(subject: str, text: str) -> str:
-    """"… de GBVS" → "… de Geïntegreerde Buitenland- en Veiligheidsstrategie (GBVS)";
+    """ "… de GBVS" → "… de Geïntegreerde Buitenland- en Veiligheidsstrategie (GBVS)";
     "de beleidsdoorlichting" of the BIV → "… van het Budget Internationale Veiligheid (BIV)"."""
     acronym = None
     if match := _ACRONYM_AT_END.search(subject):

@@ -27,7 +27,9 @@ from pathlib import Path
 from letters.ingest.sentences import sentence_at
 from letters.ingest.types import CleanText, MissionAlias, MissionFound
 
-REFERENCE_MISSIONS = Path(__file__).resolve().parents[2] / "fixtures" / "reference" / "missions.json"
+REFERENCE_MISSIONS = (
+    Path(__file__).resolve().parents[2] / "fixtures" / "reference" / "missions.json"
+)
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014"
 
@@ -36,7 +38,9 @@ _DECISIONS = (
     ("end", re.compile(r"\bbeeindig|\bwordt gestopt\b|\bte stoppen\b|\bstopgezet\b")),
     (
         "intensification",
-        re.compile(r"\bintensiver|\bgeintensiveerd|\bintensivering|\buit te breiden\b|\bop te schalen\b"),
+        re.compile(
+            r"\bintensiver|\bgeintensiveerd|\bintensivering|\buit te breiden\b|\bop te schalen\b"
+        ),
     ),
     (
         "extension",
@@ -52,7 +56,12 @@ _DECISIONS = (
             r"\bte starten\b|\bte ontplooien\b|\bbesloten tot (?:een|de)\b(?: [\w']+){0,3} bijdrage\b"
         ),
     ),
-    ("report", re.compile(r"\bvoortgangsrapportage|\btussenrapportage|\brapporteert\b|\bstand van zaken\b")),
+    (
+        "report",
+        re.compile(
+            r"\bvoortgangsrapportage|\btussenrapportage|\brapporteert\b|\bstand van zaken\b"
+        ),
+    ),
 )
 _UNDECIDED = re.compile(
     r"\bonderzoek(?:t|en)\b|\bwenselijkheid\b|\boverweeg|\bbezien\b|\bverzocht|\bgevraagd\b|"

@@ -92,7 +92,9 @@ def extraction_to_json(extraction: Extraction) -> dict:
             }
             for m in extraction.missions
         ],
-        "recommendations": [{"number": r.number, "text": r.text} for r in extraction.recommendations],
+        "recommendations": [
+            {"number": r.number, "text": r.text} for r in extraction.recommendations
+        ],
         "paragraphs": sum(1 for b in clean.blocks if b.kind != FOOTNOTE),
         "footnotes": sum(1 for b in clean.blocks if b.kind == FOOTNOTE),
     }

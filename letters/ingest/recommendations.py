@@ -26,7 +26,8 @@ _ENUMERATOR = re.compile(r"(?P<number>\d{1,2}|[A-Za-z])(?P<close>[.)])\s+")
 _BULLET = re.compile(r"[•▪◦●○■□·*–—-]\s+")
 _RECOMMENDATION_HEADING = re.compile(r"Aanbeveling\s+(?P<number>\d{1,2}[a-z]?)\s*[:.–-]?\s*", re.I)
 _REPORT_NOUN = re.compile(
-    r"\b(?P<noun>[\w-]*(?:rapport|advies|beleidsdoorlichting|evaluatie|doorlichting|onderzoek))\b", re.I
+    r"\b(?P<noun>[\w-]*(?:rapport|advies|beleidsdoorlichting|evaluatie|doorlichting|onderzoek))\b",
+    re.I,
 )
 _QUOTED_TITLE = re.compile(r"\b(?:rapport|advies)\s+«(?P<title>[^»]{5,250})»")
 _REVIEW_OF = re.compile(r"beleidsdoorlichting\s+(?:van\s+(?:het|de)\s+)?(?P<acronym>[A-Z]{2,6})\b")
@@ -48,7 +49,9 @@ def find_recommendations(clean: CleanText) -> list[RecommendationFound]:
                 found.extend(_list_items(clean, body[index:end], _report(context, clean.text)))
             index = end
             continue
-        if block.kind == HEADING and (match := _RECOMMENDATION_HEADING.match(clean.text, block.start)):
+        if block.kind == HEADING and (
+            match := _RECOMMENDATION_HEADING.match(clean.text, block.start)
+        ):
             found.append(_from_heading(clean, body, index, match))
         index += 1
     return found
@@ -89,7 +92,11 @@ def _list_items(clean: CleanText, items: list[Block], report: str) -> list[Recom
         start = marker.end() if marker else first.start
         number = enumerated.group("number") if enumerated else str(position)
         end = group[-1].end
-        found.append(RecommendationFound(number=number, text=text[start:end], start=start, end=end, report=report))
+        found.append(
+            RecommendationFound(
+                number=number, text=text[start:end], start=start, end=end, report=report
+            )
+        )
     return found
 
 
@@ -103,7 +110,9 @@ def _enumerator_kind(text: str, block: Block) -> str:
     return ""
 
 
-def _from_heading(clean: CleanText, body: list[Block], index: int, match: re.Match) -> RecommendationFound:
+def _from_heading(
+    clean: CleanText, body: list[Block], index: int, match: re.Match
+) -> RecommendationFound:
     block = body[index]
     start, end = match.end(), block.end
     if start >= end and index + 1 < len(body):  # "Aanbeveling 3" alone: the text follows

@@ -42,7 +42,9 @@ def _sentences(text: str) -> tuple[Sentence, ...]:
     for block in text.split("\n\n"):
         start = position
         for match in _BOUNDARY.finditer(block):
-            if _is_abbreviation(block, match.start(), match.end()) or _inside_quote(block, match.start()):
+            if _is_abbreviation(block, match.start(), match.end()) or _inside_quote(
+                block, match.start()
+            ):
                 continue
             end = match.start() + 1
             found.append(Sentence(start, position + end))

@@ -18,8 +18,14 @@ MIN_WORDS = 20
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # Signatures of files people pick by mistake.
 _KNOWN_BINARY = (
-    (b"PK\x03\x04", "Dit is een Word-, zip- of ander Office-bestand. Sla de brief op als PDF of tekst."),
-    (b"\xd0\xcf\x11\xe0", "Dit is een oud Word- of Office-bestand. Sla de brief op als PDF of tekst."),
+    (
+        b"PK\x03\x04",
+        "Dit is een Word-, zip- of ander Office-bestand. Sla de brief op als PDF of tekst.",
+    ),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "Dit is een oud Word- of Office-bestand. Sla de brief op als PDF of tekst.",
+    ),
     (b"\x89PNG", "Dit is een afbeelding (PNG), geen brief met tekst."),
     (b"\xff\xd8\xff", "Dit is een afbeelding (JPEG), geen brief met tekst."),
     (b"GIF8", "Dit is een afbeelding (GIF), geen brief met tekst."),
@@ -64,7 +70,9 @@ def _decode(data: bytes) -> str:
             return _text_only(data.decode(encoding))
         except UnicodeDecodeError:
             continue
-    raise UnreadableSource("De tekens in het bestand zijn niet te lezen (geen UTF-8 of Windows-1252).")
+    raise UnreadableSource(
+        "De tekens in het bestand zijn niet te lezen (geen UTF-8 of Windows-1252)."
+    )
 
 
 def _text_only(text: str) -> str:
@@ -88,7 +96,9 @@ def _pdf_text(data: bytes) -> str:
         raise
     except Exception as error:  # noqa: BLE001 — pypdf raises many kinds on a malformed file
         logger.info("PDF could not be parsed: %r", error)
-        raise UnreadableSource("Het PDF-bestand is beschadigd of kan niet worden gelezen.") from error
+        raise UnreadableSource(
+            "Het PDF-bestand is beschadigd of kan niet worden gelezen."
+        ) from error
     if not any(page.strip() for page in pages):
         raise UnreadableSource(
             "Het PDF-bestand bevat geen tekstlaag (een scan?). Gebruik een PDF met tekst of plak de tekst."

@@ -29,21 +29,27 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("path", help="Het bestand met de brief (.txt of .pdf).")
-        parser.add_argument("--json", action="store_true", help="Geef het resultaat als één JSON-object.")
+        parser.add_argument(
+            "--json", action="store_true", help="Geef het resultaat als één JSON-object."
+        )
 
     def handle(self, *args, **options):
         path = Path(options["path"])
         try:
             data = path.read_bytes()
         except OSError as error:
-            raise CommandError(f"{path}: kan het bestand niet lezen ({error.strerror or error}).") from error
+            raise CommandError(
+                f"{path}: kan het bestand niet lezen ({error.strerror or error})."
+            ) from error
         try:
             raw_text = read_letter_source(data, filename=path.name)
         except UnreadableSource as error:
             raise CommandError(f"{path.name}: {error}") from error
         extraction = extract(raw_text, known_missions())
         if options["json"]:
-            self.stdout.write(json.dumps(extraction_to_json(extraction), ensure_ascii=False, indent=2))
+            self.stdout.write(
+                json.dumps(extraction_to_json(extraction), ensure_ascii=False, indent=2)
+            )
         else:
             self.stdout.write(summary(extraction))
 
@@ -84,7 +90,8 @@ def summary(extraction: Extraction) -> str:
     lines += [f"  - {s.function}: {s.name}" for s in meta.signatories]
     lines.append(f"Verwijzingen naar Kamerstukken ({len(extraction.citations)}):")
     lines += [
-        f"  - {c.key.key:<14} «{c.text}»{' (voetnoot)' if c.in_footnote else ''}" for c in extraction.citations
+        f"  - {c.key.key:<14} «{c.text}»{' (voetnoot)' if c.in_footnote else ''}"
+        for c in extraction.citations
     ]
     if extraction.proceedings:
         lines.append(f"Handelingen ({len(extraction.proceedings)}):")
@@ -93,7 +100,9 @@ def summary(extraction: Extraction) -> str:
     for a in extraction.amounts:
         details = [a.instrument] if a.instrument else []
         details += list(a.qualifiers) + [str(year) for year in a.years]
-        lines.append(f"  - {euros(a.euro):<18} «{a.text}»" + (f" ({', '.join(details)})" if details else ""))
+        lines.append(
+            f"  - {euros(a.euro):<18} «{a.text}»" + (f" ({', '.join(details)})" if details else "")
+        )
     lines.append(f"Missies ({len({m.slug for m in extraction.missions})} verschillende):")
     for m in extraction.missions:
         decision = f", besluit: {DECISIONS.get(m.decision, m.decision)}" if m.decision else ""
