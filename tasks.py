@@ -48,6 +48,7 @@ def run() -> None:
     env = dev_env()
     manage = [PYTHON, "manage.py"]
     sh(*manage, "migrate", "--noinput", env=env)
+    sh(*manage, "load_reference", env=env)
     sh(*manage, "import_letters", "fixtures/seeds", env=env)
     sh(*manage, "ensure_dev_editor", env=env)
     port = os.environ.get("PORT", "8000")

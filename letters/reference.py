@@ -42,6 +42,8 @@ def load_reference_data(models) -> dict[str, int]:
         mission, _ = models["Mission"].objects.update_or_create(slug=row["slug"], defaults=row)
         for alias in aliases:
             models["MissionAlias"].objects.get_or_create(mission=mission, alias=alias)
+        # Aliases dropped from the file (too ambiguous, say) go from the database too.
+        models["MissionAlias"].objects.filter(mission=mission).exclude(alias__in=aliases).delete()
     counts["missions"] = len(missions)
 
     for row in _read("reports"):

@@ -52,7 +52,6 @@ def test_written_forms_give_their_keys(written, expected):
         "de begrotingsbehandeling (Handelingen II 2019/20, nr. 23, items 4 en 7)",
         "de uitgaven groeien naar 2% van het bbp in 2024, nr. 5 van de lijst",
         "op 13 juni 2018, nr. 4 van de agenda, besprak de Kamer",
-        "Kamerstuk 21 501-02, nr. 1234",  # Raad-dossiers with a sub-number have no key yet
     ],
 )
 def test_no_false_citations(text):
@@ -146,3 +145,12 @@ def test_property_two_dossiers_one_number(first, second):
     second = KamerstukKey(second.dossier, number)
     text = f"(Kamerstukken {format_dossier(first.dossier)} en {format_dossier(second.dossier)}, nr. {number})"
     assert keys(text) == list(dict.fromkeys([first.key, second.key]))
+
+
+def test_numbered_sub_dossiers_are_cited():
+    from letters.ingest.citations import parse_citation
+
+    assert [k.key for k in parse_citation("Kamerstuk 21 501-02, nr. 1234")] == ["21501-02-1234"]
+    assert [k.key for k in parse_citation("zie 21 501-02, nr. 1234.")] == ["21501-02-1234"]
+    assert [k.key for k in parse_citation("kst-21501-02-1234")] == ["21501-02-1234"]
+    assert [k.key for k in parse_citation("Kamerstuk 33 694, nr. 12")] == ["33694-12"]

@@ -23,7 +23,8 @@ from letters.ingest.sentences import footnote_start
 from letters.ingest.types import CitationFound, CleanText, ProceedingFound
 from letters.kamerstuk import InvalidKamerstuk, KamerstukKey, normalise_dossier
 
-_DOSSIER = r"\d{1,3}(?: ?\d{3})?(?:[ -]?[A-Z]{1,5}\b)?"
+# A dossier as written: "33 694", "35 300 V", or with a numbered sub-dossier "21 501-02".
+_DOSSIER = r"\d{1,3}(?: ?\d{3})?(?:-\d{2}(?!\d)|[ -]?[A-Z]{1,5}\b)?"
 _NUMBERS = r"\d{1,5}(?:\s*(?:,|en|&|t/m|[-–])\s*\d{1,5})*"
 _KEYWORD_FORM = re.compile(
     r"Kamerstuk(?:ken)?"
@@ -33,11 +34,11 @@ _KEYWORD_FORM = re.compile(
     rf"\s*,?\s*(?P<plural>nrs?)\.?\s*(?P<numbers>{_NUMBERS})(?!\d)"
 )
 _BARE_FORM = re.compile(
-    r"(?<![\w/.,€-])(?P<dossiers>\d{2} ?\d{3}(?:[ -][A-Z]{1,5}\b)?),\s*"
+    r"(?<![\w/.,€-])(?P<dossiers>\d{2} ?\d{3}(?:-\d{2}(?!\d)|[ -][A-Z]{1,5}\b)?),\s*"
     r"(?P<plural>nrs?)\.?\s*(?P<numbers>\d{1,5})(?![\d,.]\d)"
 )
 _OFFICIAL_ID = re.compile(
-    r"(?<![\w-])kst-(?P<dossier>\d{4,6}(?:-[A-Za-z]{1,5})?)-(?P<number>\d{1,5})(?![\w-])", re.I
+    r"(?<![\w-])kst-(?P<dossier>\d{4,6}(?:-[A-Za-z]{1,5}|-\d{2})?)-(?P<number>\d{1,5})(?![\w-])", re.I
 )
 _HANDELINGEN = re.compile(
     r"Handelingen\s+(?P<chamber>I{1,2})\s+(?P<y1>\d{4})\s*[/–-]\s*(?P<y2>\d{2,4}),?\s+"
