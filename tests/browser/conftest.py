@@ -2,9 +2,14 @@
 against pytest-django's live server.
 
 Every test in this directory is marked ``browser`` and runs with transactional
-database access and serialized rollback: the live server reads what the test writes
-(so no wrapping transaction), and the reference data from the data migrations
-(missions, the editors group) is restored after each test's flush.
+database access: the live server reads what the test writes, so there is no wrapping
+transaction, and each test ends with a flush of all tables. That flush also empties
+what the data migrations loaded (missions, the editors group), so every test loads it
+again first, through the same functions the migration uses.
+
+Not serialized rollback: while Playwright's sync API runs, asgiref sees an event loop
+in this thread and hands out other connection objects than the one Django serialized
+the database on, so the restore silently does nothing from the second test on.
 """
 
 from __future__ import annotations
@@ -42,7 +47,7 @@ def pytest_collection_modifyitems(config, items):
         if BROWSER_DIR not in Path(str(item.path)).parents:
             continue
         item.add_marker(pytest.mark.browser)
-        item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+        item.add_marker(pytest.mark.django_db(transaction=True))
         if not CHROMIUM.exists():
             item.add_marker(skip)
 
@@ -58,7 +63,10 @@ def pytest_runtest_makereport(item, call):
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator:
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    # Assertions wait as long as steps do (the default 5 s is tight on a busy CI machine).
+    expect.set_options(timeout=STEP_TIMEOUT_MS)
 
     # Playwright's sync API keeps an asyncio loop in the main thread; Django would then
     # refuse the tests' own ORM calls ("SynchronousOnlyOperation"). Those calls are plain
@@ -71,6 +79,20 @@ def browser() -> Iterator:
             )
             yield chromium
             chromium.close()
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(transactional_db) -> None:
+    """What migration 0002 loads: missions with aliases, ministries, dossiers, reports,
+    and the editors group with its permissions (idempotent, so harmless when present)."""
+    from django.apps import apps
+    from django.contrib.auth.models import Group, Permission
+
+    from letters.permissions import ensure_editor_group
+    from letters.reference import MODEL_NAMES, load_reference_data
+
+    load_reference_data({name: apps.get_model("letters", name) for name in MODEL_NAMES})
+    ensure_editor_group(Group, Permission)
 
 
 def _artefact_name(request: pytest.FixtureRequest) -> str:
