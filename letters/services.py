@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from letters import search
+from letters.ingest.sentences import sentence_at
 from letters.ingest.types import Extraction, MissionAlias
 from letters.kamerstuk import KamerstukKey, normalise_dossier
 from letters.models import (
@@ -420,12 +421,11 @@ def _replace_recommendations(
 
 
 def sentence_around(text: str, start: int, end: int, limit: int = 400) -> str:
-    """The sentence that holds text[start:end], trimmed to ``limit`` characters."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n\n", 0, start))
-    left = 0 if left < 0 else left + 2
-    right_candidates = [i for i in (text.find(". ", end), text.find("\n\n", end)) if i >= 0]
-    right = min(right_candidates) + 1 if right_candidates else len(text)
-    sentence = " ".join(text[left:right].split())
+    """The sentence that holds text[start:end] (abbreviation-aware: "nr." does not end
+    it), trimmed to ``limit`` characters."""
+    first = sentence_at(text, start)
+    last = sentence_at(text, max(start, end - 1))
+    sentence = " ".join(text[first.start : max(last.end, end)].split())
     if len(sentence) > limit:
         sentence = sentence[: limit - 1].rstrip() + "…"
     return sentence

@@ -95,3 +95,13 @@ def test_own_number_is_not_a_citation():
     letter = import_letter_text(raw_text=text, source_name="001.txt").letter
     assert letter.kamerstuk_key.key == "33694-9"
     assert not letter.citations.filter(key="33694-9").exists()
+
+
+def test_citation_context_is_the_whole_sentence_despite_abbreviations():
+    from letters.services import sentence_around
+
+    text = "Eerste zin. Het kabinet verwijst naar de GBVS (Kamerstuk 33 694, nr. 12) en het regeerakkoord. Volgende."
+    start = text.index("Kamerstuk")
+    assert sentence_around(text, start, start + 24) == (
+        "Het kabinet verwijst naar de GBVS (Kamerstuk 33 694, nr. 12) en het regeerakkoord."
+    )

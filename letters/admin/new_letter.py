@@ -12,10 +12,11 @@ from django.urls import reverse
 from django.views import View
 
 from letters.kamerstuk import InvalidKamerstuk, normalise_dossier
-from letters.models import Dossier, Letter, LetterKind, Report
+from letters.models import Decision, Dossier, Letter, LetterKind, Report
 from letters.services import LetterOverrides, Selection, mission_aliases, save_extraction
 
 ITEM_KINDS = ("citations", "proceedings", "amounts", "missions", "recommendations")
+DECISION_LABELS = dict(Decision.choices)
 
 
 class SourceForm(forms.Form):
@@ -205,7 +206,13 @@ class NewLetterFromTextView(View):
         return render(
             request,
             self.review_template,
-            self.context(request, form=review, extraction=extraction, dossier_known=self._dossier_known(review)),
+            self.context(
+                request,
+                form=review,
+                extraction=extraction,
+                missions=[(m, DECISION_LABELS.get(m.decision or "", "")) for m in extraction.missions],
+                dossier_known=self._dossier_known(review),
+            ),
             status=status,
         )
 

@@ -8,11 +8,10 @@ archive needs no more than one chunk of rows at a time.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TextIO
 
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 from letters.db import is_postgres
 from letters.exchange.format import FORMAT_NAME, FORMAT_VERSION, Table, all_tables, encode
@@ -20,6 +19,9 @@ from letters.exchange.format import FORMAT_NAME, FORMAT_VERSION, Table, all_tabl
 # Rows per database round trip: a letter with its original text can be 100 kB in
 # memory, so this bounds memory at some megabytes whatever the archive size.
 CHUNK_SIZE = 100
+# The primary: the snapshot transaction below is on it (archive/routers.py would
+# send plain reads to a replica).
+DB = DEFAULT_DB_ALIAS
 
 
 def dumps(value) -> str:
@@ -27,23 +29,18 @@ def dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def write_archive(
-    out: TextIO,
-    *,
-    with_history: bool = False,
-    now: Callable[[], datetime] = lambda: datetime.now(UTC),
-) -> dict[str, int]:
+def write_archive(out: TextIO, *, with_history: bool = False) -> dict[str, int]:
     """Write every table to ``out``; returns the row count per table."""
     tables = all_tables(with_history=with_history)
-    outermost = not connection.in_atomic_block
-    with transaction.atomic():
+    outermost = not connections[DB].in_atomic_block
+    with transaction.atomic(using=DB):
         if outermost:
             _one_snapshot()
-        counts = {table.name: table.model._default_manager.count() for table in tables}
+        counts = {table.name: table.model._default_manager.using(DB).count() for table in tables}
         header = {
             "format": FORMAT_NAME,
             "version": FORMAT_VERSION,
-            "exported_at": now().astimezone(UTC).isoformat(),
+            "exported_at": datetime.now(UTC).isoformat(),
             "counts": counts,
             "tables": {table.name: _describe(table) for table in tables},
         }
@@ -60,7 +57,10 @@ def rows(table: Table):
     lookups = [table.lookup(name) for name in table.fields]
     fields = [table.field(name) for name in table.fields]
     queryset = (
-        table.model._default_manager.order_by("pk").values_list(*lookups).iterator(CHUNK_SIZE)
+        table.model._default_manager.using(DB)
+        .order_by("pk")
+        .values_list(*lookups)
+        .iterator(CHUNK_SIZE)
     )
     for values in queryset:
         yield {
@@ -89,6 +89,7 @@ def _one_snapshot() -> None:
     PostgreSQL: a repeatable-read transaction sees one snapshot (this must be the
     transaction's first statement, so it is only done in an outermost one). SQLite:
     the transaction itself holds the database still for writers."""
+    connection = connections[DB]
     if is_postgres(connection):
         with connection.cursor() as cursor:
             cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")

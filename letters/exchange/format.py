@@ -161,9 +161,22 @@ TABLES: tuple[Table, ...] = (
         "letter",
         "dossier",
     ),
-    _table("letter_ministries", Letter.ministries.through, "ministeries van brieven", "letter", "ministry"),
     _table(
-        "signatories", Signatory, "ondertekenaars", "letter", "person", "function", "ministry", "position"
+        "letter_ministries",
+        Letter.ministries.through,
+        "ministeries van brieven",
+        "letter",
+        "ministry",
+    ),
+    _table(
+        "signatories",
+        Signatory,
+        "ondertekenaars",
+        "letter",
+        "person",
+        "function",
+        "ministry",
+        "position",
     ),
     _table(
         "citations",
@@ -229,7 +242,7 @@ TABLES: tuple[Table, ...] = (
 )
 
 
-def _history_table(name: str, label: str) -> Table:
+def _history_table(name: str) -> Table:
     base = TABLE_BY_NAME[name]
     model = get_history_model_for_model(base.model)
     # The historical model mirrors its table's fields ("id" is not its primary key
@@ -247,8 +260,15 @@ def _history_table(name: str, label: str) -> Table:
 
 TABLE_BY_NAME: dict[str, Table] = {table.name: table for table in TABLES}
 HISTORY_TABLES: tuple[Table, ...] = tuple(
-    _history_table(name, TABLE_BY_NAME[name].label)
-    for name in ("missions", "letters", "citations", "letter_missions", "recommendations", "budget_lines")
+    _history_table(name)
+    for name in (
+        "missions",
+        "letters",
+        "citations",
+        "letter_missions",
+        "recommendations",
+        "budget_lines",
+    )
 )
 TABLE_BY_NAME.update({table.name: table for table in HISTORY_TABLES})
 # Tables migrations fill (reference data): a restore replaces their rows.
@@ -283,7 +303,7 @@ def decode(field: models.Field, value):
     if isinstance(field, models.DecimalField):
         # A float would already have lost cents: only strings are exact.
         if not isinstance(value, str):
-            raise FormatError(f"{value!r} is geen bedrag als tekst (bijvoorbeeld \"12.50\")")
+            raise FormatError(f'{value!r} is geen bedrag als tekst (bijvoorbeeld "12.50")')
         try:
             return Decimal(value)
         except InvalidOperation:

@@ -22,7 +22,7 @@ from typing import IO
 
 from django.contrib.auth import get_user_model
 from django.core.management.color import no_style
-from django.db import DatabaseError, connection, models, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, models, transaction
 
 from letters.exchange.format import (
     FORMAT_NAME,
@@ -39,6 +39,9 @@ from letters.models import Letter, Recommendation
 from letters.page_cache import archive_changed
 
 BATCH_SIZE = 100  # rows per INSERT; bounds memory like export.CHUNK_SIZE
+# Everything on the primary, in one transaction: with a read replica configured
+# (archive/routers.py) reads would otherwise miss the rows being restored.
+DB = DEFAULT_DB_ALIAS
 ORDER = {table.name: position for position, table in enumerate(TABLES + HISTORY_TABLES)}
 
 
@@ -50,10 +53,6 @@ class RestoreRefused(Exception):
 class RestoreResult:
     counts: dict[str, int]
     indexed: int
-
-    @property
-    def with_history(self) -> bool:
-        return any(table.name in self.counts for table in HISTORY_TABLES)
 
 
 def open_archive(path: Path) -> IO[str]:
@@ -71,7 +70,7 @@ def restore_archive(lines: Iterable[str]) -> RestoreResult:
     header = next(items, None)
     tables = _check_header(header)
     try:
-        with transaction.atomic():
+        with transaction.atomic(using=DB):
             _refuse_unless_empty(tables)
             _clear(REFERENCE_TABLES)
             loader = _Loader(tables)
@@ -82,7 +81,9 @@ def restore_archive(lines: Iterable[str]) -> RestoreResult:
             archive_changed()
     except DatabaseError as error:
         # Deferred foreign keys are only checked when the transaction commits.
-        raise RestoreRefused(f"De database weigert het archief; er is niets hersteld. ({error})") from None
+        raise RestoreRefused(
+            f"De database weigert het archief; er is niets hersteld. ({error})"
+        ) from None
     return RestoreResult(counts=loader.counts, indexed=indexed)
 
 
@@ -92,7 +93,7 @@ def restore_archive(lines: Iterable[str]) -> RestoreResult:
 def _parse(lines: Iterable[str]) -> Iterator[tuple[int, dict]]:
     number = 0
     try:
-        for number, line in enumerate(lines, start=1):  # noqa: B007 (used after the loop)
+        for number, line in enumerate(lines, start=1):
             if not line.strip():
                 continue
             try:
@@ -105,7 +106,9 @@ def _parse(lines: Iterable[str]) -> Iterator[tuple[int, dict]]:
                 raise RestoreRefused(f"Regel {number} is geen JSON-object.")
             yield number, item
     except UnicodeDecodeError:
-        raise RestoreRefused(f"Regel {number + 1} is geen UTF-8-tekst: dit is geen archiefbestand.") from None
+        raise RestoreRefused(
+            f"Het bestand is geen UTF-8-tekst (na regel {number}): dit is geen archiefbestand."
+        ) from None
     except (EOFError, zlib.error, gzip.BadGzipFile):
         raise RestoreRefused(
             f"Het gecomprimeerde bestand is beschadigd of afgebroken (na regel {number})."
@@ -144,24 +147,26 @@ def _check_header(first: tuple[int, dict] | None) -> list[Table]:
                 f"Tabel {table.name} heeft niet de velden die versie {FORMAT_VERSION} voorschrijft."
             )
         if not isinstance(counts.get(table.name), int):
-            raise RestoreRefused(f'De eerste regel mist het aantal rijen ("counts") van {table.name}.')
+            raise RestoreRefused(
+                f'De eerste regel mist het aantal rijen ("counts") van {table.name}.'
+            )
     return tables
 
 
 def _refuse_unless_empty(tables: list[Table]) -> None:
-    letters = Letter.objects.count()
+    letters = Letter.objects.using(DB).count()
     if letters:
         raise RestoreRefused(
             f"De database bevat al {letters} brie{'f' if letters == 1 else 'ven'}. Herstel alleen "
             "in een lege database (nieuwe database, daarna manage.py migrate); er is niets veranderd."
         )
-    if Recommendation.objects.exists():
+    if Recommendation.objects.using(DB).exists():
         raise RestoreRefused(
             "De database bevat al aanbevelingen. Herstel alleen in een lege database; "
             "er is niets veranderd."
         )
     for table in tables:
-        if table.history and table.model._default_manager.exists():
+        if table.history and table.model._default_manager.using(DB).exists():
             raise RestoreRefused(
                 f"De database bevat al {table.label}. Een archief met geschiedenis kan alleen in een "
                 "lege database worden hersteld; er is niets veranderd."
@@ -170,7 +175,9 @@ def _refuse_unless_empty(tables: list[Table]) -> None:
 
 def _clear(names: Iterable[str]) -> None:
     """Empty the reference tables (children first) so the file's rows, ids included,
-    replace them. Plain SQL: a queryset delete() would write history rows."""
+    replace them; with no letters and no recommendations nothing points at them.
+    Plain SQL: a queryset delete() would write a history row per deleted row."""
+    connection = connections[DB]
     with connection.cursor() as cursor:
         for name in reversed(tuple(names)):
             table = connection.ops.quote_name(TABLE_BY_NAME[name].model._meta.db_table)
@@ -266,7 +273,9 @@ class _Loader:
             value = decode(field, raw)
             known = None if table.history else self.ids.get(field.related_model)
             if known is not None and value not in known:
-                raise FormatError(f"{field.related_model._meta.verbose_name} {value} staat niet in het bestand")
+                raise FormatError(
+                    f"{field.related_model._meta.verbose_name} {value} staat niet in het bestand"
+                )
             return value
         if not isinstance(raw, str):
             raise FormatError(f"{raw!r} is geen {reference[1]}")
@@ -282,7 +291,9 @@ class _Loader:
     def _user_ids(self) -> dict[str, int]:
         if self.users is None:
             user = get_user_model()
-            self.users = dict(user._default_manager.values_list(user.USERNAME_FIELD, "pk"))
+            self.users = dict(
+                user._default_manager.using(DB).values_list(user.USERNAME_FIELD, "pk")
+            )
         return self.users
 
     def _flush(self) -> None:
@@ -296,16 +307,17 @@ class _Loader:
             if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
         ]
         original = [[getattr(obj, name) for name in automatic] for obj in batch]
+        manager = table.model._default_manager.db_manager(DB)
         try:
-            with transaction.atomic():
-                table.model._default_manager.bulk_create(batch)
+            with transaction.atomic(using=DB):
+                manager.bulk_create(batch)
                 if automatic:
                     # bulk_create stamps auto_now fields with "now": put the
                     # exported timestamps back.
                     for obj, values in zip(batch, original, strict=True):
                         for name, value in zip(automatic, values, strict=True):
                             setattr(obj, name, value)
-                    table.model._default_manager.bulk_update(batch, automatic)
+                    manager.bulk_update(batch, automatic)
         except (DatabaseError, ValueError, TypeError) as error:
             first, last = self.batch_lines
             raise RestoreRefused(
@@ -313,7 +325,11 @@ class _Loader:
             ) from None
 
     def _finish(
-        self, number: int, trailer: dict, rest: Iterator[tuple[int, dict]], announced: dict[str, int]
+        self,
+        number: int,
+        trailer: dict,
+        rest: Iterator[tuple[int, dict]],
+        announced: dict[str, int],
     ) -> None:
         extra = next(rest, None)
         if extra is not None:
@@ -332,6 +348,7 @@ class _Loader:
 
 def _reset_sequences(tables: list[Table]) -> None:
     """Move PostgreSQL's id sequences past the restored ids (SQLite needs nothing)."""
+    connection = connections[DB]
     statements = connection.ops.sequence_reset_sql(no_style(), [table.model for table in tables])
     with connection.cursor() as cursor:
         for statement in statements:
@@ -339,7 +356,8 @@ def _reset_sequences(tables: list[Table]) -> None:
 
 
 def _index(letter_ids: list[int]) -> int:
-    from letters.search import update_index
+    """Index the restored letters, in batches, inside this transaction."""
+    from letters import search  # looked up at call time: tests replace it
 
-    update_index(letter_ids)  # in batches, inside this transaction
+    search.update_index(letter_ids)
     return len(letter_ids)

@@ -50,9 +50,7 @@ class Command(BaseCommand):
         self.stdout.write(self._summary(str(target), counts))
 
     def _summary(self, where: str, counts: dict[str, int]) -> str:
-        parts = ", ".join(
-            f"{n} {TABLE_BY_NAME[name].label}" for name, n in counts.items() if n
-        )
+        parts = ", ".join(f"{n} {TABLE_BY_NAME[name].label}" for name, n in counts.items() if n)
         return f"Archief geschreven naar {where}: {parts or 'leeg'}."
 
 

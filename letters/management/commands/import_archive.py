@@ -17,7 +17,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("source", help="Exportbestand (.jsonl of .jsonl.gz), of - voor standaardinvoer")
+        parser.add_argument(
+            "source", help="Exportbestand (.jsonl of .jsonl.gz), of - voor standaardinvoer"
+        )
 
     def handle(self, source, **options):
         try:
