@@ -33,6 +33,7 @@ def ensure_venv(extras: str = "test") -> None:
     wanted = f"{(ROOT / 'pyproject.toml').stat().st_mtime}:{extras}"
     if not STAMP.exists() or STAMP.read_text() != wanted:
         sh(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+        # The project itself is not a package: this installs its dependencies only.
         sh(PYTHON, "-m", "pip", "install", "--quiet", f".[{extras}]" if extras else ".")
         STAMP.write_text(wanted)
 
@@ -44,7 +45,7 @@ def dev_env() -> dict:
 
 
 def run() -> None:
-    ensure_venv()
+    ensure_venv(extras="")
     env = dev_env()
     manage = [PYTHON, "manage.py"]
     sh(*manage, "migrate", "--noinput", env=env)
