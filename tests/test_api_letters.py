@@ -50,10 +50,22 @@ class Archive:
             kind="beleidsbrief",
         )
         self.main.ministries.add(Ministry.objects.get(slug="defensie"))
-        make_signatory(self.main, "A.G. Koenders", "Minister van Buitenlandse Zaken", "buitenlandse-zaken")
-        cite(self.main, "Kamerstuk 31 516, nr. 20", "31516", 20, context="Zie ook Kamerstuk 31 516, nr. 20.")
-        link_mission(self.main, self.minusma, "extension", "De VN-missie MINUSMA in Mali wordt verlengd.")
-        make_budget_line(self.main, "59500000.00", instrument="BIV", year_from=2017, mission=self.minusma)
+        make_signatory(
+            self.main, "A.G. Koenders", "Minister van Buitenlandse Zaken", "buitenlandse-zaken"
+        )
+        cite(
+            self.main,
+            "Kamerstuk 31 516, nr. 20",
+            "31516",
+            20,
+            context="Zie ook Kamerstuk 31 516, nr. 20.",
+        )
+        link_mission(
+            self.main, self.minusma, "extension", "De VN-missie MINUSMA in Mali wordt verlengd."
+        )
+        make_budget_line(
+            self.main, "59500000.00", instrument="BIV", year_from=2017, mission=self.minusma
+        )
         make_recommendation(self.main, "2", response="adopted", text="Versterk de samenhang.")
 
         self.citing = make_letter(
@@ -65,7 +77,12 @@ class Archive:
         cite(self.citing, "Kamerstuk 33 694, nr. 9", "33694", 9)
         cite_handelingen(self.citing, "Handelingen II 2019/20, nr. 23")
         link_mission(self.citing, self.efp, "", "Over eFP.")
-        self.unnumbered = make_letter(dossier=None, slug="brief-zonder-nummer", title="Brief zonder nummer", letter_date=date(2020, 1, 2))
+        self.unnumbered = make_letter(
+            dossier=None,
+            slug="brief-zonder-nummer",
+            title="Brief zonder nummer",
+            letter_date=date(2020, 1, 2),
+        )
 
 
 @pytest.fixture
@@ -121,7 +138,9 @@ def test_a_list_item_has_iso_dates_links_and_its_missions(client, archive):
     assert item["api_url"] == f"http://testserver/api/letters/{archive.main.slug}/"
     assert item["official_url"] == "https://zoek.officielebekendmakingen.nl/kst-33694-9.html"
     assert [m["id"] for m in item["missions"]] == ["minusma"]
-    assert item["ministries"] == [{"id": "defensie", "name": Ministry.objects.get(slug="defensie").name}]
+    assert item["ministries"] == [
+        {"id": "defensie", "name": Ministry.objects.get(slug="defensie").name}
+    ]
     assert "body" not in item  # the text is in the detail only
 
 
@@ -176,7 +195,10 @@ def test_a_page_past_the_end_is_a_404_with_a_message(client, archive):
 def test_the_number_of_queries_does_not_grow_with_the_archive(client, archive):
     def queries() -> int:
         with CaptureQueriesContext(connection) as captured:
-            get_json(client, "/api/letters/?page_size=100&missie=minusma&missie=enhanced-forward-presence")
+            get_json(
+                client,
+                "/api/letters/?page_size=100&missie=minusma&missie=enhanced-forward-presence",
+            )
         return len(captured)
 
     small = queries()
@@ -196,7 +218,11 @@ def test_the_detail_has_text_citations_cited_by_missions_money_and_recommendatio
 
     assert data["body"] == archive.main.body
     assert data["signatories"] == [
-        {"name": "A.G. Koenders", "function": "Minister van Buitenlandse Zaken", "ministry": "buitenlandse-zaken"}
+        {
+            "name": "A.G. Koenders",
+            "function": "Minister van Buitenlandse Zaken",
+            "ministry": "buitenlandse-zaken",
+        }
     ]
     [citation] = data["citations"]
     assert citation["key"] == "31516-20"

@@ -41,6 +41,6 @@ def archive(seeded, settings):
 
 
 @schema.parametrize()
-@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
 def test_the_api_matches_its_openapi_document(case, archive):
     case.call_and_validate()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from letters.ingest.citations import find_citations
@@ -27,6 +27,11 @@ from letters.selectors.letters import light
 MAX_TEXT_BYTES = 1024 * 1024  # 1 MB of UTF-8
 MAX_CITATIONS = 10_000  # far beyond any real document; keeps a response bounded
 _BATCH = 400  # keys per query: well under every database's parameter limit
+# The finder's cost grows with the square of the citations in one text (it checks each
+# match against all earlier ones), so a long paste is read in windows of WINDOW
+# characters, each running on MARGIN more so a citation that starts in it ends in it.
+WINDOW = 5_000
+MARGIN = 1_000
 
 # A run of whitespace and invisible characters becomes one space (or nothing, when
 # it holds no whitespace: a soft hyphen inside a word).
@@ -142,6 +147,37 @@ class Lookup:
         return sum(1 for found in self.citations if found.letter is not None)
 
 
+def _after_space(text: str, index: int) -> int:
+    """The position just after the first space at or after ``index`` (or the end):
+    a window starting there sees what the whole text shows after a space."""
+    space = text.find(" ", index)
+    return len(text) if space < 0 else space + 1
+
+
+def find_in_windows(text: str) -> tuple[list, list]:
+    """``find_citations`` on the lightly cleaned text, window by window, with the same
+    result as on the whole text but in time linear in its length."""
+    found: tuple[list, list] = ([], [])  # citations, proceedings
+    reach = [0, 0]  # where the last kept item of each kind ends
+    start = 0
+    while start < len(text):
+        end = _after_space(text, start + WINDOW)
+        stop = _after_space(text, end + MARGIN)
+        in_window = find_citations(CleanText(text=text[start:stop], blocks=[]), None)
+        for kind, items in enumerate(in_window):
+            # Keep what starts in this window, unless an earlier window found a
+            # citation over it (a window may take the tail of one for a citation).
+            kept = [
+                replace(item, start=item.start + start, end=item.end + start)
+                for item in items
+                if reach[kind] <= item.start + start < end
+            ]
+            found[kind].extend(kept)
+            reach[kind] = max([reach[kind], *(item.end for item in kept)])
+        start = end
+    return found
+
+
 def text_size_error(text: str) -> str:
     """A message when the text is over the limit, else ""."""
     size = len(text.encode("utf-8", errors="surrogatepass"))
@@ -160,7 +196,7 @@ def lookup(raw: str) -> Lookup:
     if text_size_error(raw):
         raise TextTooLarge(text_size_error(raw))
     light_text = lightly_clean(raw)
-    citations, proceedings = find_citations(CleanText(text=light_text.text, blocks=[]), None)
+    citations, proceedings = find_in_windows(light_text.text)
     found: list[Found] = []
     for citation in citations:
         start, end = light_text.original_span(citation.start, citation.end)

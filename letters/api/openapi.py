@@ -519,6 +519,7 @@ PATHS = {
         "listMissions",
         "MissionPage",
         tag="missies",
+        description="Missies zoals op /missies/, met het aantal brieven over elke missie.",
         parameters=[
             query("organisatie", enum(Organisation.values), "Organisatie."),
             query(
@@ -549,6 +550,8 @@ PATHS = {
         "listRecommendations",
         "RecommendationPage",
         tag="aanbevelingen",
+        description="Aanbevelingen uit rapporten met de reactie van het kabinet, nieuwste "
+        "rapport eerst.",
         parameters=[
             query(
                 "reactie",
@@ -574,11 +577,19 @@ PATHS = {
         ],
         description="Bedragen zoals op /begroting/, nieuwste jaar eerst.",
     ),
-    "/api/dossiers/": _get("listDossiers", "DossierPage", tag="dossiers", parameters=PAGINATION),
+    "/api/dossiers/": _get(
+        "listDossiers",
+        "DossierPage",
+        tag="dossiers",
+        parameters=PAGINATION,
+        description="Dossiers met het aantal brieven erin (als hoofd- of ander dossier).",
+    ),
     "/api/dossiers/{dossier}/": _get(
         "getDossier",
         "DossierDetail",
         tag="dossiers",
+        description="Een dossier, met de Kamerstukken eruit waarnaar brieven verwijzen maar "
+        "die (nog) niet in het archief staan.",
         codes=(400, 404),
         parameters=[
             path_parameter(

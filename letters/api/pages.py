@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -11,6 +11,16 @@ from letters.api.lookup import MAX_TEXT_BYTES, lookup, text_size_error
 from letters.api.openapi import openapi_document
 
 TEXT_FIELD = "tekst"
+
+
+def _example(path: str, operation: dict) -> str:
+    """The path with the documented example of each path parameter ("" if one has none)."""
+    for parameter in operation.get("parameters", []):
+        if parameter["in"] == "path":
+            if "example" not in parameter:
+                return ""
+            path = path.replace("{" + parameter["name"] + "}", str(parameter["example"]))
+    return path
 
 
 @endpoint(json_errors=False)
@@ -28,7 +38,7 @@ def api_index(request: HttpRequest) -> HttpResponse:
                 for parameter in operation.get("parameters", [])
                 if parameter.get("in") == "query"
             ],
-            "example": path if "{" not in path and method == "get" else "",
+            "example": _example(path, operation) if method == "get" else "",
         }
         for path, methods in document["paths"].items()
         for method, operation in methods.items()
@@ -36,25 +46,28 @@ def api_index(request: HttpRequest) -> HttpResponse:
     return render(request, "api/index.html", {"operations": operations, "info": document["info"]})
 
 
+def _pasted_text(request: HttpRequest) -> tuple[str, str, int]:
+    """(text, error message, status) of a posted form."""
+    try:
+        text = request.POST.get(TEXT_FIELD, "")
+    except RequestDataTooBig:
+        return "", "De tekst is te lang: plak hoogstens 1 MB.", 413
+    except TooManyFieldsSent:
+        return "", "Het formulier bevat te veel velden; stuur alleen de tekst.", 400
+    if message := text_size_error(text):
+        return "", message, 413
+    if not text.strip():
+        return "", "Plak eerst een tekst in het vak.", 400
+    return text, "", 200
+
+
 @endpoint(("GET", "HEAD", "POST"), json_errors=False)
 def citation_lookup(request: HttpRequest) -> HttpResponse:
     context = {"text": "", "error": "", "result": None, "max_mb": MAX_TEXT_BYTES // (1024 * 1024)}
     status = 200
     if request.method == "POST":
-        try:
-            text = request.POST.get(TEXT_FIELD, "")
-        except RequestDataTooBig:
-            text = None
-        if text is None:
-            context["error"] = "De tekst is te lang: plak hoogstens 1 MB."
-            status = 413
-        elif message := text_size_error(text):
-            context["error"] = message
-            status = 413
-        elif not text.strip():
-            context["error"] = "Plak eerst een tekst in het vak."
-            status = 400
-        else:
+        text, context["error"], status = _pasted_text(request)
+        if text:
             context["text"] = text
             context["result"] = lookup(text)
     return render(request, "letters/citation_lookup.html", context, status=status)

@@ -24,6 +24,10 @@ DEFAULT_RATE_LIMIT = 120
 WINDOW_SECONDS = 60
 
 
+def _now() -> float:
+    return time.time()
+
+
 def rate_limit() -> int:
     value = getattr(settings, "API_RATE_LIMIT", DEFAULT_RATE_LIMIT)
     return int(value or 0)
@@ -47,7 +51,7 @@ def seconds_to_wait(request) -> int | None:
     limit = rate_limit()
     if limit <= 0:
         return None
-    now = time.time()
+    now = _now()
     window = int(now // WINDOW_SECONDS)
     key = f"api-rate:{client_address(request)}:{window}"
     # add() only sets a missing key, so the first request of a window starts at 0.
