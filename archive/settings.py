@@ -160,6 +160,11 @@ STORAGES = {
     },
 }
 
+# JSON API: requests per minute per client address (0 switches the limit off), and how
+# many reverse proxies in front of the app set X-Forwarded-For (1 behind nginx).
+API_RATE_LIMIT = int(env_str("API_RATE_LIMIT", default="120"))
+API_TRUSTED_PROXIES = int(env_str("API_TRUSTED_PROXIES", default="0"))
+
 # Uploads in the admin ("Nieuwe brief uit tekst") are limited to this size.
 LETTER_UPLOAD_MAX_BYTES = int(env_str("LETTER_UPLOAD_MAX_BYTES", default=str(20 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

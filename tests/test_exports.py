@@ -202,3 +202,14 @@ def test_a_followed_link_downloads_the_filtered_list(client, archive):
     _, text = download(client, href)
 
     assert len(csv_rows(text)) == 10
+
+
+@pytest.mark.parametrize("path, export", [
+    ("/missies/?organisatie=NAVO", "missies"),
+    ("/aanbevelingen/", "aanbevelingen"),
+    ("/begroting/?instrument=BIV", "begroting"),
+])
+def test_list_pages_link_their_downloads(client, path, export):
+    html = client.get(path).content.decode()
+    assert f"/{export}/export.csv" in html or f"{export}" in html and "export.csv" in html
+    assert "export.json" in html

@@ -141,7 +141,7 @@ class ReviewForm(forms.Form):
 
     def selection(self, post) -> Selection:
         return Selection(
-            **{kind: {int(i) for i in post.getlist(kind) if i.isdigit()} for kind in ITEM_KINDS}
+            **{kind: {int(i) for i in post.getlist(kind) if i.isascii() and i.isdigit()} for kind in ITEM_KINDS}
         )
 
 

@@ -5,6 +5,7 @@ from datetime import datetime, time
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from letters.search.snippets import teaser_text
 from letters.selectors.search import letters_for_feed
@@ -39,10 +40,10 @@ class SearchFeed(Feed):
         return letter.title
 
     def item_description(self, letter):
-        # Plain text; the feed generator escapes it.
+        # Atom summaries are HTML: escape the letter's text so markup in it stays text.
         key = letter.kamerstuk_key
         label = key.display if key else "Nog geen Kamerstuknummer"
-        return f"{label}. {teaser_text(letter.body, letter.structure)}"
+        return escape(f"{label}. {teaser_text(letter.body, letter.structure)}")
 
     def item_link(self, letter):
         return letter.get_absolute_url()

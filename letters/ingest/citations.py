@@ -18,6 +18,7 @@ letter's own number is never a citation of itself.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 
 from letters.ingest.sentences import footnote_start
 from letters.ingest.types import CitationFound, CleanText, ProceedingFound
@@ -58,10 +59,10 @@ def find_citations(
     own_key = own_key if own_key is not None else clean.own_key
     notes_from = footnote_start(clean)
     citations: list[CitationFound] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
 
     def add(keys: list[KamerstukKey], start: int, end: int) -> None:
-        taken.append((start, end))
+        taken.add(start, end)
         for key in keys:
             if key != own_key:
                 citations.append(
@@ -73,12 +74,12 @@ def find_citations(
         if keys:
             add(keys, match.start(), end)
     for match in _BARE_FORM.finditer(text):
-        if not _overlaps(match.start(), match.end(), taken):
+        if not taken.overlaps(match.start(), match.end()):
             keys, end = _keys(match)
             if keys:
                 add(keys, match.start(), end)
     for match in _OFFICIAL_ID.finditer(text):
-        if not _overlaps(match.start(), match.end(), taken):
+        if not taken.overlaps(match.start(), match.end()):
             try:
                 add([KamerstukKey.parse(match.group(0))], match.start(), match.end())
             except InvalidKamerstuk:
@@ -135,8 +136,23 @@ def _numbers(text: str) -> list[int]:
     return [n for n in dict.fromkeys(numbers) if n > 0]
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < span_end and span_start < end for span_start, span_end in spans)
+class _Spans:
+    """Non-overlapping [start, end) spans, kept sorted: an overlap check costs a
+    bisection, not a scan (a pasted text can hold thousands of citations)."""
+
+    def __init__(self) -> None:
+        self._spans: list[tuple[int, int]] = []
+
+    def add(self, start: int, end: int) -> None:
+        insort(self._spans, (start, end))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect_left(self._spans, (start, end))
+        before = self._spans[index - 1] if index else None
+        after = self._spans[index] if index < len(self._spans) else None
+        return bool(
+            (before and before[1] > start) or (after and after[0] < end)
+        )
 
 
 def _proceedings(text: str, notes_from: int) -> list[ProceedingFound]:

@@ -3,6 +3,7 @@ facet counts, totals per instrument and per year, and the rows for the CSV."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -47,6 +48,9 @@ class BudgetPage:
     @property
     def line_count(self) -> int:
         return sum(t.count for t in self.totals_per_instrument)
+
+
+SLUG_RE = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 
 
 def budget_lines():
@@ -137,4 +141,8 @@ def budget_page(filters: BudgetFilters, *, page: str | None) -> BudgetPage:
 
 
 def mission_by_slug(slug: str) -> Mission | None:
+    # Only a well-formed slug can name a mission; anything else (NUL bytes, say)
+    # is not sent to the database at all.
+    if not SLUG_RE.fullmatch(slug or ""):
+        return None
     return Mission.objects.filter(slug=slug).first()

@@ -24,7 +24,8 @@ def int_param(
     request: HttpRequest, name: str, *, minimum: int = 0, maximum: int = 10**6
 ) -> int | None:
     raw = request.GET.get(name, "").strip()
-    if not raw.isdigit() or len(raw) > 7:
+    # isascii(): "²" and other Unicode digits pass isdigit() but not int().
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 7:
         return None
     value = int(raw)
     return value if minimum <= value <= maximum else None
