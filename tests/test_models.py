@@ -144,3 +144,10 @@ def test_deleting_a_cited_letter_leaves_the_citation_waiting():
     citation.refresh_from_db()
     assert citation.target is None
     assert citation.key == "33694-12"
+
+
+def test_administrators_group_manages_users_and_editors_do_not():
+    from django.contrib.auth.models import Group
+
+    admins = set(Group.objects.get(name="Beheerders").permissions.values_list("codename", flat=True))
+    assert {"add_user", "change_user", "change_group", "change_letter", "delete_accessattempt"} <= admins
