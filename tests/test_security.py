@@ -13,7 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_check_deploy_reports_nothing_in_production_mode():
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "TESTING"}}
+    env = {
+        k: v for k, v in os.environ.items() if k not in {"DEBUG", "TESTING", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     env.update(DEBUG="0", SECRET_KEY="k" * 30 + "Z9!x" * 10, ALLOWED_HOSTS="kamerbrieven.example")
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -61,7 +61,9 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-@pytest.fixture(scope="session")
+# Package scope: the browser (and the environment variable below) end with this
+# directory's tests, so the rest of the suite runs with Django's async checks on.
+@pytest.fixture(scope="package")
 def browser() -> Iterator:
     from playwright.sync_api import expect, sync_playwright
 
