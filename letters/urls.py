@@ -2,7 +2,16 @@ from django.urls import include, path, register_converter
 
 from letters.feeds import letters as letter_feeds
 from letters.feeds import search as search_feeds
-from letters.views import budget, dossiers, health, home, kamerstuk, missions, recommendations, search
+from letters.views import (
+    budget,
+    dossiers,
+    health,
+    home,
+    kamerstuk,
+    missions,
+    recommendations,
+    search,
+)
 
 
 class DossierConverter:
