@@ -92,7 +92,6 @@ def test_entries_link_to_the_letter_and_carry_its_date(client, letters):
     assert entry.find(f"{ATOM}link").get("href").endswith(letters["new"].get_absolute_url())
     assert entry.findtext(f"{ATOM}published").startswith("2019-06-01")
     summary = entry.findtext(f"{ATOM}summary")
-    # Plain text: the letter's own markup arrives as text, not as HTML.
     # The summary is HTML: the letter's own markup arrives escaped, to be shown as text.
     assert "Weer over de missie in Mali &amp; &lt;b&gt;meer&lt;/b&gt;." in summary
     assert summary.startswith(f"Kamerstuk 33 694, nr. {letters['new'].number}.")

@@ -192,3 +192,64 @@ def test_too_many_values_are_capped_with_a_notice(archive):
     result = filterset("&".join(f"jaar={year}" for year in range(1900, 2000)))
     assert len(result.selection["jaar"]) == 30
     assert any("Te veel waarden" in notice for notice in result.notices)
+
+
+# -- the single facet query agrees with counting each facet on its own ----------------------
+
+
+def naive_counts(result: LetterFilterSet) -> dict[str, dict[str, int]]:
+    """Each facet counted the slow, obvious way: the letters matching q and every
+    OTHER chosen facet, value by value."""
+    from letters.models import Letter
+
+    values = {
+        "missie": lambda letter: {link.mission.slug for link in letter.mission_links.all()},
+        "organisatie": lambda letter: {
+            link.mission.organisation for link in letter.mission_links.all()
+        },
+        "jaar": lambda letter: {str(letter.year)} if letter.year else set(),
+        "soort": lambda letter: {letter.kind} if letter.kind else set(),
+        "ministerie": lambda letter: {m.slug for m in letter.ministries.all()},
+        "dossier": lambda letter: {d.number for d in letter.all_dossiers()},
+    }
+    expected = {}
+    for name in result.FACETS:
+        counts: dict[str, int] = {}
+        for letter in result.filtered(Letter.objects.all(), without=name):
+            for value in values[name](letter):
+                counts[value] = counts.get(value, 0) + 1
+        for value in result.selection[name]:
+            counts.setdefault(value, 0)
+        expected[name] = counts
+    return expected
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "q=mali",
+        "missie=minusma",
+        "missie=minusma&jaar=2019",
+        "missie=minusma&jaar=2019&soort=artikel-100",
+        "q=mali&dossier=29521&ministerie=defensie&organisatie=NAVO",
+        "organisatie=VN&organisatie=NAVO&dossier=33694&dossier=35300-V&soort=beleidsbrief",
+        "q=-mali&jaar=2019&jaar=2020",
+    ],
+)
+def test_counts_equal_counting_each_facet_separately(archive, query):
+    make_letter(
+        title="Mali en de Baltische staten",
+        body="Mali.",
+        letter_date=date(2019, 9, 2),
+        kind="beleidsbrief",
+        dossier="29521",
+    ).other_dossiers.add(Dossier.objects.get(number="29521"), make_dossier("33694"))
+    result = filterset(query)
+    got = {name: {c.value: c.count for c in counts} for name, counts in result.facet_counts().items()}
+    assert got == naive_counts(result)
+
+
+def test_the_facet_query_also_counts_the_matching_letters(archive):
+    result = filterset("missie=minusma&jaar=2019&jaar=2020")
+    assert result.facet_summary()[1] == result.qs.count() == 2

@@ -106,6 +106,11 @@ def test_minus_excludes_a_word(letters):
     assert found('mali -"missie in mali"') == {"Steun aan Oekraïne", "Overzicht"}
 
 
+def test_several_exclusions(letters):
+    assert found("mali -oekraine -verlengt") == {"Overzicht"}
+    assert found('-mali -"resolute support"') == set()
+
+
 def test_only_exclusions_lists_everything_else(letters):
     assert found("-mali") == {"Resolute Support"}
 
@@ -363,3 +368,66 @@ def test_filter_letters_without_words_changes_nothing(letters):
 def test_date_is_irrelevant_to_matching():
     make_letter(title="Oud", body="Over Bosnië.", letter_date=date(1995, 7, 1))
     assert found("bosnie") == {"Oud"}
+
+
+def test_snippet_prefers_the_paragraph_with_more_searched_words_even_if_later():
+    body = "Over Mali alleen.\n\nEen kop over Mali en missie\n\nDe missie in Mali, uitgebreid."
+    structure = {
+        "blocks": [
+            {"kind": "paragraph", "start": 0, "end": 17},
+            {"kind": "heading", "start": 19, "end": 46},
+            {"kind": "paragraph", "start": 48, "end": 78},
+        ]
+    }
+    snippet = make_snippet(body, structure, parse_query("missie mali").highlight_stems)
+    # The heading has both words too, but running text wins a tie.
+    assert snippet.paragraph == 3
+    assert str(snippet.html) == "De <mark>missie</mark> in <mark>Mali</mark>, uitgebreid."
+
+
+def test_snippet_takes_the_first_paragraph_with_every_word():
+    body = "Mali en de missie.\n\nNog eens Mali en de missie."
+    snippet = make_snippet(body, {}, parse_query("missie mali").highlight_stems)
+    assert snippet.paragraph == 1
+
+
+# -- ranking on PostgreSQL: only the newest matches ----------------------------------------------
+
+
+def test_relevance_is_ranked_among_the_newest_matches_only(monkeypatch):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite ranks every match (FTS5's bm25 reads no letter rows)")
+    from letters.search import postgres, rank_window
+
+    monkeypatch.setattr(postgres, "RANK_WINDOW", 2)
+    assert rank_window() == 2
+    make_letter(title="Sahel", body="Oud.", letter_date=date(2001, 1, 1))
+    make_letter(title="Nieuw", body="Over de Sahel.", letter_date=date(2020, 1, 1))
+    make_letter(title="Nieuwer", body="Over de Sahel.", letter_date=date(2021, 1, 1))
+    make_letter(title="Ook over de Sahel", body="Sahel.", letter_date=date(2019, 1, 1))
+    # Only the two newest are ranked. The title hits are older, so they follow,
+    # newest first.
+    order = [
+        letter.title
+        for letter in search(Letter.objects.all(), "sahel").order_by(
+            "-rank", "-year", "-date", "-id"
+        )
+    ]
+    assert order[2:] == ["Ook over de Sahel", "Sahel"]
+    assert set(order[:2]) == {"Nieuw", "Nieuwer"}
+    monkeypatch.setattr(postgres, "RANK_WINDOW", 10)
+    assert ranked("sahel")[:2] == ["Ook over de Sahel", "Sahel"]
+
+
+def test_a_loosened_query_finds_at_least_as_much_without_phrases(letters):
+    parsed = parse_query('"missie in Mali" -"Resolute Support" -oekraine')
+    loose = parsed.loosened()
+    assert not any(term.is_phrase for group in loose.groups for term in group)
+    assert [term.text for term in loose.excluded] == ["oekraine"]
+
+    def titles(query):
+        return {letter.title for letter in filter_letters(Letter.objects.all(), query)}
+
+    assert titles(parsed) == {"Bijdrage aan MINUSMA"}
+    # "Overzicht" has the words, not the phrase.
+    assert titles(loose) == {"Bijdrage aan MINUSMA", "Overzicht"}

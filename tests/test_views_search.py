@@ -364,3 +364,63 @@ def test_searching_the_seed_letters(client, seeded):
     )
     assert re.search(r'href="/[^"]+#p\d+"', html)
     assert "<mark>beleidsdoorlichting</mark>" in html.lower()
+
+
+# -- large result sets ---------------------------------------------------------------------------
+
+
+def test_a_facet_shows_its_biggest_values_and_says_how_many_are_left_out(client, monkeypatch):
+    monkeypatch.setattr("letters.selectors.search.FACET_MAX_VALUES", 9)
+    for n in range(12):
+        make_letter(
+            title=f"Brief {n}",
+            body="Over Mali.",
+            dossier=f"3{n:04}",
+            letter_date=date(2000 + n, 1, 1),
+        )
+    make_letter(title="Nog een", body="Over Mali.", dossier="30011", letter_date=date(2000, 2, 1))
+    html = page(client, "q=mali&dossier=30010")
+    start = html.index('id="facet-dossier"')
+    facet = html[start : html.index("</fieldset>", start)]
+    boxes = checkboxes(facet)
+    # The nine with most letters (30011 has two; then by number), plus the
+    # chosen one although it has fewer.
+    assert len(boxes.ids) == 10
+    assert boxes.checked == [("dossier", "30010")]
+    assert 'value="30011"' in facet and 'value="30009"' not in facet
+    assert "En nog 2 met minder brieven" in facet
+
+
+def test_a_large_result_set_says_how_it_is_ordered(client, monkeypatch):
+    from letters import search
+
+    if search.rank_window() is None:
+        pytest.skip("this database orders every match by relevance")
+    monkeypatch.setattr("letters.search.postgres.RANK_WINDOW", 2)
+    for n in range(3):
+        make_letter(title=f"Brief {n}", body="Over Mali.", letter_date=date(2010 + n, 1, 1))
+    assert "de nieuwste 2 staan op relevantie" in page(client, "q=mali")
+    assert "op relevantie" not in page(client, "q=mali&sorteer=nieuwste")
+
+
+@pytest.fixture
+def empty_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()  # leave no counts of this test's letters behind
+
+
+def test_facet_counts_are_reused_until_the_archive_changes(client, settings, letters, empty_cache):
+    from letters.page_cache import _bump
+
+    settings.PAGE_CACHE_ENABLED = True
+    assert "1 brief" in page(client, "q=mali")
+    with CaptureQueriesContext(connection) as again:
+        html = page(client, "q=mali&sorteer=nieuwste")  # another URL, same search
+    assert "1 brief" in html
+    assert not any("MATERIALIZED" in query["sql"] for query in again.captured_queries)
+    make_letter(title="Nog een over Mali", body="Mali.")
+    _bump()  # what committing the new letter does
+    assert "2 brieven" in page(client, "q=mali&sorteer=oudste")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from letters.search.tokens import word_stems, words
 
@@ -38,10 +38,11 @@ class Term:
     stems: tuple[str, ...]
     text: str  # as typed, for display
     negated: bool = False
+    loose: bool = False  # all of the words, in any order (see ParsedQuery.loosened)
 
     @property
     def is_phrase(self) -> bool:
-        return len(self.stems) > 1
+        return len(self.stems) > 1 and not self.loose
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,20 @@ class ParsedQuery:
     @property
     def has_positive_terms(self) -> bool:
         return bool(self.groups)
+
+    def loosened(self) -> ParsedQuery:
+        """A query matching at least the letters this one matches, without
+        phrases: a phrase becomes all of its words, an excluded phrase is
+        dropped. PostgreSQL's index answers it without reading any letter's
+        vector, which checking a phrase needs."""
+        return replace(
+            self,
+            groups=tuple(
+                tuple(replace(term, loose=True) if term.is_phrase else term for term in group)
+                for group in self.groups
+            ),
+            excluded=tuple(term for term in self.excluded if not term.is_phrase),
+        )
 
     @property
     def highlight_stems(self) -> frozenset[str]:

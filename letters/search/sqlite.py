@@ -43,6 +43,8 @@ def _phrase(term: Term) -> str:
     # Stems are letters and digits only (see tokens.WORD_RE), so a double-quoted
     # FTS5 string cannot be broken out of; quoting also makes FTS5 keywords
     # (AND, NEAR, …) plain words.
+    if term.loose:
+        return "(" + " AND ".join(f'"{stem}"' for stem in term.stems) + ")"
     return '"' + " ".join(term.stems) + '"'
 
 
@@ -76,7 +78,8 @@ def filter_queryset(queryset, parsed: ParsedQuery):
     return queryset
 
 
-def annotate_rank(queryset, parsed: ParsedQuery):
+def annotate_rank(queryset, parsed: ParsedQuery, candidates=None):
+    """``candidates`` is for PostgreSQL's rank window; FTS5 ranks every match."""
     positive, _ = match_expressions(parsed)
     if not positive:
         return queryset.annotate(rank=Value(0.0, output_field=FloatField()))

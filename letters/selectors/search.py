@@ -1,14 +1,19 @@
 """Reads for /brieven/ (search and facets) and its Atom feed.
 
 Everything the page shows comes from a bounded number of queries, whatever the
-number of letters: one per facet, a count, a page of letters, and two prefetches
-(plus at most three look-ups of chosen facet values).
+number of letters: one for all facet counts and the total, one for the ids of
+the page's letters, one for those letters and two prefetches (plus look-ups of
+chosen facet values, and on PostgreSQL one ``SET LOCAL``).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import F, Prefetch
 from django.http import QueryDict
@@ -18,11 +23,18 @@ from django.utils.safestring import SafeString
 from letters import search
 from letters.filters import LetterFilterSet
 from letters.models import Letter, LetterMission
+from letters.page_cache import CACHE_SECONDS, current_generation
 from letters.search.snippets import Snippet, highlight, make_snippet
 
 PER_PAGE = 20
 FEED_SIZE = 30
 FACET_VISIBLE_VALUES = 8
+# Columns stored before the body on SQLite (see letter_search).
+PAGE_ORDER_FIELDS = ("id", "slug", "title", "date", "year")
+# At most this many values per facet on the page (plus chosen ones): at 10 000
+# letters the dossier facet alone had 344 values, and rendering every value of
+# every facet took longer than the search itself.
+FACET_MAX_VALUES = 50
 
 RELEVANCE, NEWEST, OLDEST = "relevantie", "nieuwste", "oudste"
 SORT_LABELS = {RELEVANCE: "Relevantie", NEWEST: "Nieuwste eerst", OLDEST: "Oudste eerst"}
@@ -73,6 +85,7 @@ class Facet:
     name: str  # the URL parameter
     legend: str
     values: list[FacetValue]
+    hidden: int = 0  # values left out (fewest letters), see FACET_MAX_VALUES
 
     @property
     def visible(self) -> list[FacetValue]:
@@ -197,7 +210,9 @@ def ordered_letters(queryset, filterset: LetterFilterSet, sort: str):
     """``queryset`` (already filtered by ``filterset``) in the chosen order; for
     relevance it carries ``rank``."""
     if sort == RELEVANCE:
-        ranked = search.annotate_rank(queryset, filterset.parsed_query)
+        parsed = filterset.parsed_query
+        candidates = filterset.filtered(filterset.queryset.all(), parsed=parsed.loosened())
+        ranked = search.annotate_rank(queryset, parsed, candidates)
         return ranked.order_by("-rank", *NEWEST_FIRST)
     return queryset.order_by(*(OLDEST_FIRST if sort == OLDEST else NEWEST_FIRST))
 
@@ -215,6 +230,11 @@ def with_display_data(queryset):
     )
 
 
+def _letters_in_order(ids: list[int]) -> list[Letter]:
+    by_id = {letter.pk: letter for letter in with_display_data(Letter.objects.filter(pk__in=ids))}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
 def _missions_of(letter: Letter) -> list:
     missions = {link.mission.pk: link.mission for link in letter.mission_links.all()}
     return sorted(missions.values(), key=lambda m: str(m).lower())
@@ -230,15 +250,40 @@ def _hit(letter: Letter, parsed: search.ParsedQuery) -> Hit:
     )
 
 
-def _facets(filterset: LetterFilterSet) -> list[Facet]:
-    counts = filterset.facet_counts()
+def facet_summary(filterset: LetterFilterSet):
+    """``filterset.facet_summary()``, kept in Django's cache per archive generation
+    and search (q and chosen facet values; not page or sort), so paging through
+    or re-sorting a search does not count again. Only where the page cache is on
+    (not in tests, whose data changes without a new generation)."""
+    if not settings.PAGE_CACHE_ENABLED:
+        return filterset.facet_summary()
+    search_key = json.dumps(_canonical_params(filterset), ensure_ascii=False)
+    digest = hashlib.sha256(f"{current_generation()}|{search_key}".encode()).hexdigest()
+    key = f"facets:{digest[:40]}"
+    summary = cache.get(key)
+    if summary is None:
+        summary = filterset.facet_summary()
+        cache.set(key, summary, CACHE_SECONDS)
+    return summary
+
+
+def _facets(filterset: LetterFilterSet, counts) -> list[Facet]:
     facets = []
     for name in filterset.FACETS:
         chosen = filterset.selection[name]
         values = [
             FacetValue(c.value, c.label, c.count, c.value in chosen, c.detail) for c in counts[name]
         ]
-        facets.append(Facet(name, filterset.filters[name].label, values))
+        if len(values) > FACET_MAX_VALUES:
+            # Keep the values with the most letters, and every chosen value,
+            # in the facet's own order.
+            keep = {id(v) for v in sorted(values, key=lambda v: -v.count)[:FACET_MAX_VALUES]}
+            shown = [v for v in values if id(v) in keep or v.selected]
+            facets.append(
+                Facet(name, filterset.filters[name].label, shown, len(values) - len(shown))
+            )
+        else:
+            facets.append(Facet(name, filterset.filters[name].label, values))
     return facets
 
 
@@ -274,10 +319,26 @@ def letter_search(params: QueryDict) -> LetterSearch:
     default_sort = RELEVANCE if parsed.has_positive_terms else NEWEST
     sort_param = sort if sort != default_sort else None
 
-    paginator = Paginator(
-        with_display_data(ordered_letters(filterset.qs, filterset, sort)), PER_PAGE
-    )
-    page = paginator.page(_page_number(params.get("page"), paginator, notices))
+    with search.index_scans(parsed):
+        counts, total = facet_summary(filterset)
+        # The page's letters with a few light columns first, then only those
+        # letters in full: sorting the matches with their bodies attached made
+        # SQLite carry every body through its sorter, and SQLite reads a column
+        # stored after the body (dossier_id) only by walking the body's
+        # overflow pages. The facet query already counted the matches.
+        light = ordered_letters(filterset.qs, filterset, sort).only(*PAGE_ORDER_FIELDS)
+        paginator = Paginator(light, PER_PAGE)
+        paginator.count = total
+        page = paginator.page(_page_number(params.get("page"), paginator, notices))
+        page.object_list = _letters_in_order([letter.pk for letter in page.object_list])
+    window = search.rank_window()
+    if sort == RELEVANCE and window and total > window:
+        shown = f"{window:,}".replace(",", ".")  # Dutch thousands separator
+        notices.append(
+            f"Meer dan {shown} brieven gevonden: de nieuwste {shown} staan op relevantie, "
+            "daarna volgen de andere, nieuwste eerst. Maak uw zoekopdracht preciezer of kies "
+            "filters voor een betere ordening."
+        )
     hits = [_hit(letter, parsed) for letter in page.object_list]
 
     path = reverse("letters:letter-list")
@@ -292,7 +353,7 @@ def letter_search(params: QueryDict) -> LetterSearch:
         parsed=parsed,
         page=page,
         hits=hits,
-        facets=_facets(filterset),
+        facets=_facets(filterset, counts),
         chips=_chips(filterset, path, sort_param),
         notices=notices,
         sort=sort,
@@ -317,12 +378,13 @@ class FeedSearch:
 def letters_for_feed(params: QueryDict, limit: int = FEED_SIZE) -> FeedSearch:
     """The newest letters matching the same q and facets as /brieven/."""
     filterset = LetterFilterSet(params)
-    letters = list(
-        filterset.qs.select_related("dossier")
-        .prefetch_related("other_dossiers")
-        .defer("original_text", "search_vector")
-        .order_by(*NEWEST_FIRST)[:limit]
-    )
+    with search.index_scans(filterset.parsed_query):
+        letters = list(
+            filterset.qs.select_related("dossier")
+            .prefetch_related("other_dossiers")
+            .defer("original_text", "search_vector")
+            .order_by(*NEWEST_FIRST)[:limit]
+        )
     canonical = _canonical_params(filterset)
     return FeedSearch(
         letters=letters,
