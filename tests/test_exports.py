@@ -205,6 +205,7 @@ def test_a_followed_link_downloads_the_filtered_list(client, archive):
 
 
 @pytest.mark.parametrize("path, export", [
+    ("/brieven/?jaar=2018", "brieven"),
     ("/missies/?organisatie=NAVO", "missies"),
     ("/aanbevelingen/", "aanbevelingen"),
     ("/begroting/?instrument=BIV", "begroting"),

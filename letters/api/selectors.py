@@ -13,11 +13,7 @@ from letters.api.filters import LetterQuery
 from letters.models import Dossier, Letter, LetterMission, Mission, Recommendation, Signatory
 from letters.selectors.letters import citations_of, light
 from letters.selectors.recommendations import NO_RESPONSE
-from letters.selectors.search import (
-    _choose_sort,  # shared with /brieven/ (see the report: please make these public)
-    _ordered,
-    _with_display_data,
-)
+from letters.selectors.search import choose_sort, ordered_letters, with_display_data
 
 # -- letters -------------------------------------------------------------------------
 
@@ -27,9 +23,9 @@ def letters(query: LetterQuery):
     what a list item needs. Unknown sort values fall back as on the page."""
     filterset = query.filterset
     parsed = filterset.parsed_query
-    sort = _choose_sort(query.sort, parsed.has_positive_terms, [])
-    ordered = _ordered(filterset.qs, filterset, sort)
-    return _with_display_data(ordered).prefetch_related("ministries").defer("body", "structure")
+    sort = choose_sort(query.sort, parsed.has_positive_terms, [])
+    ordered = ordered_letters(filterset.qs, filterset, sort)
+    return with_display_data(ordered).prefetch_related("ministries").defer("body", "structure")
 
 
 def letter_by_slug(slug: str) -> Letter | None:

@@ -7,6 +7,7 @@ import json
 from django.http import JsonResponse
 from django.urls import Resolver404, resolve
 
+from letters import search
 from letters.api import filters, selectors
 from letters.api.errors import ApiError, not_found
 from letters.api.http import endpoint, json_response
@@ -32,7 +33,8 @@ def openapi(request) -> JsonResponse:
 @endpoint()
 def letter_list(request) -> JsonResponse:
     query = filters.letter_query(request.GET, strict=True)
-    page = paginate(request, selectors.letters(query))
+    with search.index_scans(query.filterset.parsed_query):
+        page = paginate(request, selectors.letters(query))
     out = Serializer(request)
     return json_response(
         page.body([out.letter_item(letter) for letter in page.items], notices=query.notices)

@@ -392,10 +392,3 @@ def letters_for_feed(params: QueryDict, limit: int = FEED_SIZE) -> FeedSearch:
         page_url=_url(reverse("letters:letter-list"), canonical),
         feed_url=_url(reverse("letters:feed-search"), canonical),
     )
-
-
-# Old private names, still imported by letters.api.selectors: remove once it uses the
-# public ones.
-_choose_sort = choose_sort
-_ordered = ordered_letters
-_with_display_data = with_display_data
