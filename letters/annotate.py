@@ -13,10 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from html import escape
 
-HEADING = "heading"
-PARAGRAPH = "paragraph"
-LIST_ITEM = "list_item"
-FOOTNOTE = "footnote"
+from letters.ingest.types import FOOTNOTE, HEADING, LIST_ITEM, PARAGRAPH
+
 KINDS = {HEADING, PARAGRAPH, LIST_ITEM, FOOTNOTE}
 
 # Blank lines separate paragraphs in a letter typed by hand (empty ``structure``).
@@ -87,7 +85,7 @@ def annotate(body: str, structure: dict | None, links: Iterable[Link] = ()) -> A
     not fit the body are dropped, and with none left the body is split on blank lines."""
     body = body or ""
     structure = structure if isinstance(structure, dict) else {}
-    raw_blocks = _valid_blocks(structure.get("blocks"), len(body)) or _split_paragraphs(body)
+    raw_blocks = valid_blocks(structure.get("blocks"), len(body)) or _split_paragraphs(body)
 
     note_ids = {
         block["marker"]: _note_id(block["marker"], number)
@@ -126,9 +124,10 @@ def annotate(body: str, structure: dict | None, links: Iterable[Link] = ()) -> A
 
 
 # -- input checking -----------------------------------------------------------
-def _valid_blocks(blocks, length: int) -> list[tuple[int, dict]]:
+def valid_blocks(blocks, length: int) -> list[tuple[int, dict]]:
     """(number, block) for the blocks that fit: numbers stay the 1-based index in the
-    stored list so that anchors are stable even when one block is dropped."""
+    stored list so that anchors are stable even when one block is dropped. The search
+    snippets number paragraphs with this same function, so their #pN links agree."""
     if not isinstance(blocks, list):
         return []
     result = []

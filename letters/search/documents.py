@@ -12,12 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from letters.annotate import valid_blocks
+from letters.ingest.types import FOOTNOTE, HEADING, LIST_ITEM, PARAGRAPH
 from letters.search.tokens import index_text
 
-HEADING = "heading"
-PARAGRAPH = "paragraph"
-LIST_ITEM = "list_item"
-FOOTNOTE = "footnote"
 KINDS = {HEADING, PARAGRAPH, LIST_ITEM, FOOTNOTE}
 
 # PostgreSQL refuses tsvectors over 1 MB; no real letter comes near this.
@@ -52,22 +50,10 @@ def letter_paragraphs(body: str, structure) -> list[Paragraph]:
 
 
 def _valid_blocks(blocks, length: int) -> list[Paragraph]:
-    if not isinstance(blocks, list):
-        return []
-    paragraphs = []
-    previous_end = 0
-    for number, block in enumerate(blocks, start=1):
-        if not isinstance(block, dict):
-            continue
-        start, end = block.get("start"), block.get("end")
-        if not (isinstance(start, int) and isinstance(end, int)):
-            continue
-        if not (previous_end <= start < end <= length):
-            continue
-        kind = block.get("kind") if block.get("kind") in KINDS else PARAGRAPH
-        paragraphs.append(Paragraph(number, kind, start, end))
-        previous_end = end
-    return paragraphs
+    return [
+        Paragraph(number, block["kind"], block["start"], block["end"])
+        for number, block in valid_blocks(blocks, length)
+    ]
 
 
 def split_on_blank_lines(body: str) -> list[Paragraph]:
