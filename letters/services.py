@@ -451,6 +451,7 @@ def import_letter_text(
     overrides: LetterOverrides | None = None,
     source_name: str = "",
     missions: list[MissionAlias] | None = None,
+    force: bool = False,
 ) -> ImportResult:
     """Import one letter's text idempotently: the same text changes nothing; a changed
     text updates the letter it was imported as (matched by file name or number)."""
@@ -460,7 +461,8 @@ def import_letter_text(
     overrides = overrides or LetterOverrides()
     digest = text_hash(raw_text)
     existing = _existing_letter(extraction, overrides, source_name, digest)
-    if existing and existing.text_hash == digest and not _overrides_differ(existing, overrides):
+    unchanged = existing and existing.text_hash == digest and not _overrides_differ(existing, overrides)
+    if unchanged and not force:
         return ImportResult(letter=existing, status="ongewijzigd")
     letter = save_extraction(
         extraction=extraction,
@@ -508,7 +510,9 @@ def _overrides_differ(letter: Letter, overrides: LetterOverrides) -> bool:
     return False
 
 
-def import_letter_file(path: Path | str, *, missions: list[MissionAlias] | None = None) -> ImportResult:
+def import_letter_file(
+    path: Path | str, *, missions: list[MissionAlias] | None = None, force: bool = False
+) -> ImportResult:
     from letters.ingest.sources import UnreadableSource, read_letter_source
 
     path = Path(path)
@@ -521,5 +525,9 @@ def import_letter_file(path: Path | str, *, missions: list[MissionAlias] | None 
     except UnreadableSource as error:
         raise ImportRefused(f"{path.name}: {error}") from error
     return import_letter_text(
-        raw_text=raw_text, overrides=read_overrides(path), source_name=path.name, missions=missions
+        raw_text=raw_text,
+        overrides=read_overrides(path),
+        source_name=path.name,
+        missions=missions,
+        force=force,
     )

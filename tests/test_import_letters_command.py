@@ -57,3 +57,14 @@ def test_good_files_are_kept_when_another_file_fails(tmp_path):
     with pytest.raises(CommandError):
         call_command("import_letters", str(tmp_path))
     assert Letter.objects.count() == 1
+
+
+def test_force_re_extracts_unchanged_texts(capsys):
+    call_command("import_letters", str(SEEDS_DIR))
+    Citation.objects.all().delete()
+    capsys.readouterr()
+    call_command("import_letters", str(SEEDS_DIR), "--force")
+    out = capsys.readouterr().out.splitlines()
+    assert all(line.startswith("bijgewerkt") for line in out)
+    assert Letter.objects.count() == 5
+    assert Citation.objects.exists()

@@ -17,6 +17,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="Bestanden of mappen")
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Ook ongewijzigde teksten opnieuw analyseren (na een verbetering van het inlezen).",
+        )
 
     def handle(self, *args, paths, **options):
         files = list(self._files(paths))
@@ -26,7 +31,7 @@ class Command(BaseCommand):
         missions = mission_aliases()
         for path in files:
             try:
-                result = import_letter_file(path, missions=missions)
+                result = import_letter_file(path, missions=missions, force=options["force"])
             except ImportRefused as error:
                 failures += 1
                 self.stderr.write(f"FOUT {error}")
