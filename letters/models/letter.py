@@ -75,7 +75,7 @@ class Letter(models.Model):
     )
     original_text = models.TextField("oorspronkelijke tekst", blank=True)
     source_url = models.URLField("bron", max_length=500, blank=True)
-    source_name = models.CharField("bronbestand", max_length=255, blank=True)
+    source_name = models.CharField("bronbestand", max_length=255, blank=True, db_index=True)
     text_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
