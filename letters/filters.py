@@ -12,14 +12,14 @@ dropped and reported in ``LetterFilterSet.notices`` (Dutch, for the page).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, reduce
 from operator import or_
 
 import django_filters
 from django import forms
 from django.db import connections, router
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import BooleanField, ExpressionWrapper, Func, Q
 
 from letters import search
 from letters.kamerstuk import InvalidKamerstuk, format_dossier, normalise_dossier
@@ -35,6 +35,12 @@ from letters.models import (
 from letters.search.query import ParsedQuery, clean_query_text
 
 MAX_VALUES_PER_FACET = 30
+# Counting facets costs time in proportion to the letters counted over: at
+# 100 000 letters a common word matches nearly all of them and exact counts took
+# a second. Above this many letters, counts come from a fixed sample (the letters
+# whose id is a multiple of SAMPLE_EVERY) and are shown as estimates.
+EXACT_COUNT_LIMIT = 10_000
+SAMPLE_EVERY = 32
 MAX_VALUE_LENGTH = 100
 _SLUG_RE = re.compile(r"^[-a-z0-9_]+$")
 
@@ -72,6 +78,27 @@ class SearchTextField(forms.CharField):
         # Clean before Django's validators run: a NUL byte would otherwise make
         # the whole query invalid instead of just being dropped.
         return clean_query_text(value)
+
+
+class InSample(Func):
+    """True for the letters in the counting sample. Written ``(id % 32) = 0``,
+    exactly the predicate of the partial indexes of migration 0008, so that
+    PostgreSQL reads the sample from those small indexes."""
+
+    output_field = BooleanField()
+
+    def as_sql(self, compiler, connection, **extra):
+        # "%%%%": the template is %-formatted once here, the SQL once more by the driver.
+        return super().as_sql(
+            compiler, connection, template=f"(%(expressions)s %%%% {int(SAMPLE_EVERY)}) = 0", **extra
+        )
+
+
+def estimate(sample_count: int) -> int:
+    """A count over the sample, scaled to the archive and rounded to two
+    significant digits (3 232 → 3 200): no more precise than it is."""
+    scaled = sample_count * SAMPLE_EVERY
+    return scaled if scaled < 100 else int(float(f"{scaled:.2g}"))
 
 
 # -- filters -------------------------------------------------------------------
@@ -123,6 +150,15 @@ class FacetCount:
     label: str
     count: int
     detail: str = ""  # e.g. a dossier's title
+    estimated: bool = False  # counted over the sample, see EXACT_COUNT_LIMIT
+
+
+@dataclass(frozen=True)
+class FacetSummary:
+    counts: dict[str, list[FacetCount]]  # per facet, most letters first
+    total: int  # letters matching q and every chosen facet
+    total_estimated: bool = False
+    counts_estimated: bool = False
 
 
 class FacetFilter(django_filters.Filter):
@@ -433,36 +469,56 @@ class LetterFilterSet(django_filters.FilterSet):
     def facet_counts(self) -> dict[str, list[FacetCount]]:
         """Per facet, its values with counts; chosen values are always listed
         (with 0 when nothing matches them)."""
-        return self.facet_summary()[0]
+        return self.facet_summary().counts
 
-    def facet_summary(self) -> tuple[dict[str, list[FacetCount]], int]:
-        """(facet counts, number of letters matching q and every chosen facet),
-        from one query that evaluates the full-text match once.
+    def facet_summary(self) -> FacetSummary:
+        """Facet counts and the number of matching letters, each from one query
+        that evaluates the full-text match once.
 
         The matched letters are materialised once (``m``), with one flag per
         chosen facet saying whether a letter passes it; each facet then counts
-        over the letters passing all OTHER flags (disjunctive counts). Before
-        this, each of the six facets repeated the full-text match.
+        over the letters passing all OTHER flags (disjunctive counts).
+
+        The sample is counted first. When it says more than EXACT_COUNT_LIMIT
+        letters are to be counted over, its counts are scaled up and marked as
+        estimates; the total is still counted exactly when that is cheap (no
+        search text, so indexes answer it, or a result that is not large).
         """
-        rows = self._facet_rows()
-        facets, total = {}, 0
+        sampled = self._facet_rows(sample=True)
+        if _counted_over(sampled) * SAMPLE_EVERY <= EXACT_COUNT_LIMIT:
+            return self._summary(self._facet_rows(), estimated=False)
+        summary = self._summary(sampled, estimated=True)
+        if not self.parsed_query.text or summary.total <= EXACT_COUNT_LIMIT:
+            total = self.qs.order_by().count()
+            return FacetSummary(summary.counts, total, total_estimated=False, counts_estimated=True)
+        return summary
+
+    def _summary(self, rows, *, estimated: bool) -> FacetSummary:
+        scale = estimate if estimated else int
+        facets = {}
         for name in self.FACETS:
-            counts = self.filters[name].to_counts(
-                row[1:] for row in rows if row[0] == name
-            )
+            counts = self.filters[name].to_counts(row[1:] for row in rows if row[0] == name)
+            if estimated:
+                # Scaling keeps the order: no facet needs sorting again.
+                counts = [replace(c, count=scale(c.count), estimated=True) for c in counts]
             present = {count.value for count in counts}
             counts += [
-                FacetCount(value, label, 0)
+                FacetCount(value, label, 0, estimated=estimated)
                 for value, label in self.selection[name].items()
                 if value not in present
             ]
             facets[name] = counts
-        total = next((row[4] for row in rows if row[0] == ""), 0)
-        return facets, total
+        total = scale(next((row[4] for row in rows if row[0] == ""), 0))
+        return FacetSummary(facets, total, total_estimated=estimated, counts_estimated=estimated)
 
-    def _facet_rows(self) -> list[tuple]:
+    def _facet_rows(self, *, sample: bool = False) -> list[tuple]:
+        """Rows of (facet, value, label, detail, count); facet "" holds the
+        number of matching letters, facet "#" the number of letters counted
+        over (``m``)."""
         chosen = [name for name in self.FACETS if self.selection[name]]
         matched = search.filter_letters(self.queryset.all(), self.parsed_query).order_by()
+        if sample:
+            matched = matched.filter(InSample("id"))
         flags = {
             f"f_{name}": ExpressionWrapper(
                 self.filters[name].condition(list(self.selection[name])),
@@ -506,6 +562,7 @@ class LetterFilterSet(django_filters.FilterSet):
             for name in self.FACETS
         ]
         parts.append(f"SELECT '', NULL, NULL, NULL, COUNT(*) FROM m {where()}")
+        parts.append("SELECT '#', NULL, NULL, NULL, COUNT(*) FROM m")
         flag_columns = [f"m.{flag}" for flag in flags]
         mission_pairs = (
             f"SELECT DISTINCT {', '.join(['m.id', 'l.mission_id', *flag_columns])} FROM m "
@@ -522,3 +579,8 @@ class LetterFilterSet(django_filters.FilterSet):
         with connection.cursor() as cursor:
             cursor.execute(statement, params)
             return cursor.fetchall()
+
+
+def _counted_over(rows) -> int:
+    """The number of letters a facet query counted over (its row "#")."""
+    return next((row[4] for row in rows if row[0] == "#"), 0)

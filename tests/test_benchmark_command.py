@@ -38,3 +38,14 @@ def test_benchmark_prints_latency_and_query_count_per_page():
 def test_benchmark_refuses_an_empty_archive():
     with pytest.raises(CommandError, match="generate_corpus"):
         call_command("benchmark", requests=2, stdout=StringIO())
+
+
+def test_benchmark_measures_only_the_pages_asked_for():
+    call_command("generate_corpus", letters=8, seed=2, stdout=StringIO())
+    out = StringIO()
+    call_command("benchmark", requests=1, warmup=0, import_letters=0, pages="budget", stdout=out)
+    labels = [m["label"].strip() for m in map(ROW.match, out.getvalue().splitlines()) if m]
+    assert labels == ["begroting + grafiek"]
+
+    with pytest.raises(CommandError, match="Onbekende pagina"):
+        call_command("benchmark", requests=1, import_letters=0, pages="nope", stdout=StringIO())

@@ -7,7 +7,7 @@ import pytest
 from django.http import QueryDict
 
 from letters.filters import LetterFilterSet
-from letters.models import Dossier, Ministry
+from letters.models import Dossier, Letter, Ministry
 from tests.factories import link_mission, make_dossier, make_letter, make_mission
 
 pytestmark = pytest.mark.django_db
@@ -252,4 +252,99 @@ def test_counts_equal_counting_each_facet_separately(archive, query):
 
 def test_the_facet_query_also_counts_the_matching_letters(archive):
     result = filterset("missie=minusma&jaar=2019&jaar=2020")
-    assert result.facet_summary()[1] == result.qs.count() == 2
+    assert result.facet_summary().total == result.qs.count() == 2
+
+
+# -- estimated counts for very large result sets -----------------------------------------
+
+
+@pytest.fixture
+def small_limits(monkeypatch):
+    """Pretend that more than 4 letters is too many to count exactly, with a
+    sample of every other letter (ids that are a multiple of 2)."""
+    monkeypatch.setattr("letters.filters.EXACT_COUNT_LIMIT", 4)
+    monkeypatch.setattr("letters.filters.SAMPLE_EVERY", 2)
+
+
+@pytest.fixture
+def many_letters():
+    minusma = make_mission("minusma")
+    letters = [
+        make_letter(title=f"Brief {n}", body="Over Mali.", letter_date=date(2010 + n % 2, 1, 1))
+        for n in range(20)
+    ]
+    for letter in letters[:10]:
+        link_mission(letter, minusma)
+    return letters + [make_letter(title="De enige van 2030", body="Mali.", letter_date=date(2030, 1, 1))]
+
+
+def test_large_result_sets_are_counted_over_the_sample(many_letters, small_limits):
+    summary = filterset("q=mali").facet_summary()
+    in_sample = [letter for letter in many_letters[:20] if letter.pk % 2 == 0]
+    in_sample += [letter for letter in many_letters[20:] if letter.pk % 2 == 0]
+
+    assert summary.counts_estimated and summary.total_estimated
+    assert summary.total == 2 * len(in_sample)
+    years = {c.value: c.count for c in summary.counts["jaar"]}
+    assert years == {
+        str(y): 2 * n
+        for y in (2010, 2011, 2030)
+        if (n := sum(1 for letter in in_sample if letter.year == y))
+    }
+    assert all(c.estimated for c in summary.counts["jaar"])
+    minusma = sum(1 for letter in in_sample if letter in many_letters[:10])
+    assert {c.value: c.count for c in summary.counts["missie"]} == {"minusma": 2 * minusma}
+
+
+def test_the_total_stays_exact_when_indexes_can_count_it(many_letters, small_limits):
+    # No search text: the facet counts are estimated, the number of letters is not.
+    summary = filterset("").facet_summary()
+    assert summary.counts_estimated and not summary.total_estimated
+    assert summary.total == 21
+    # A large search narrowed to a small result: counted exactly too.
+    summary = filterset("q=mali&jaar=2030").facet_summary()
+    assert summary.counts_estimated
+    assert summary.total == 1 and not summary.total_estimated
+
+
+def test_small_result_sets_are_counted_exactly(many_letters, small_limits, monkeypatch):
+    monkeypatch.setattr("letters.filters.EXACT_COUNT_LIMIT", 100)
+    summary = filterset("q=mali").facet_summary()
+    assert not summary.counts_estimated and not summary.total_estimated
+    assert summary.total == 21
+    assert {c.value: c.count for c in summary.counts["missie"]} == {"minusma": 10}
+
+
+def test_postgresql_reads_the_sample_from_its_partial_indexes(many_letters):
+    from django.db import connection
+
+    from letters import filters, search
+
+    if connection.vendor != "postgresql":
+        pytest.skip("partial indexes of the sample exist on PostgreSQL only")
+    assert filters.SAMPLE_EVERY == 32  # the predicate of migration 0008's indexes
+    for query in ("q=mali", ""):
+        result = filterset(query)
+        sample = search.filter_letters(Letter.objects.all(), result.parsed_query).filter(
+            filters.InSample("id")
+        )
+        with search.index_scans(result.parsed_query), connection.cursor() as cursor:
+            sql, params = sample.values("id", "year").query.sql_with_params()
+            cursor.execute(f"EXPLAIN {sql}", params)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        # Either partial index (which one depends on the table's statistics)
+        # shows PostgreSQL sees the query's sample in the index predicate.
+        assert "using letter_sample" in plan, plan
+
+
+def test_postgresql_keeps_letter_rows_narrow():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL storage setting")
+    # Rows over 512 bytes move their large values (structure, body, vector) to
+    # the TOAST table, so scans over many letters read a few hundred bytes each.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reloptions FROM pg_class WHERE relname = 'letters_letter'")
+        (options,) = cursor.fetchone()
+    assert "toast_tuple_target=512" in (options or [])

@@ -424,3 +424,19 @@ def test_facet_counts_are_reused_until_the_archive_changes(client, settings, let
     make_letter(title="Nog een over Mali", body="Mali.")
     _bump()  # what committing the new letter does
     assert "2 brieven" in page(client, "q=mali&sorteer=oudste")
+
+
+def test_estimated_counts_are_marked_as_estimates(client, monkeypatch):
+    monkeypatch.setattr("letters.filters.EXACT_COUNT_LIMIT", 4)
+    monkeypatch.setattr("letters.filters.SAMPLE_EVERY", 2)
+    for n in range(20):
+        make_letter(title=f"Brief {n}", body="Over Mali.", letter_date=date(2010, 1, 1))
+    html = page(client, "q=mali")
+    assert "Ongeveer 20 brieven" in html
+    assert "(ca. 20" in html  # the year 2010
+    assert "geschat uit een vaste steekproef van 1 op de 2 brieven" in html
+
+    monkeypatch.setattr("letters.filters.EXACT_COUNT_LIMIT", 100)
+    html = page(client, "q=mali")
+    assert "Ongeveer" not in html and "ca." not in html and "steekproef" not in html
+    assert "20 brieven" in html

@@ -21,7 +21,8 @@ from django.urls import reverse
 from django.utils.safestring import SafeString
 
 from letters import search
-from letters.filters import LetterFilterSet
+from letters import filters
+from letters.filters import FacetSummary, LetterFilterSet
 from letters.models import Letter, LetterMission
 from letters.page_cache import CACHE_SECONDS, current_generation
 from letters.search.snippets import Snippet, highlight, make_snippet
@@ -78,6 +79,7 @@ class FacetValue:
     count: int
     selected: bool
     detail: str = ""
+    estimated: bool = False
 
 
 @dataclass
@@ -121,6 +123,7 @@ class LetterSearch:
     page_params: QueryDict  # the cleaned query, for pagination links
     feed_url: str
     description: str = ""
+    total_estimated: bool = False
 
     @property
     def total(self) -> int:
@@ -250,7 +253,7 @@ def _hit(letter: Letter, parsed: search.ParsedQuery) -> Hit:
     )
 
 
-def facet_summary(filterset: LetterFilterSet):
+def facet_summary(filterset: LetterFilterSet) -> FacetSummary:
     """``filterset.facet_summary()``, kept in Django's cache per archive generation
     and search (q and chosen facet values; not page or sort), so paging through
     or re-sorting a search does not count again. Only where the page cache is on
@@ -272,7 +275,8 @@ def _facets(filterset: LetterFilterSet, counts) -> list[Facet]:
     for name in filterset.FACETS:
         chosen = filterset.selection[name]
         values = [
-            FacetValue(c.value, c.label, c.count, c.value in chosen, c.detail) for c in counts[name]
+            FacetValue(c.value, c.label, c.count, c.value in chosen, c.detail, c.estimated)
+            for c in counts[name]
         ]
         if len(values) > FACET_MAX_VALUES:
             # Keep the values with the most letters, and every chosen value,
@@ -320,7 +324,7 @@ def letter_search(params: QueryDict) -> LetterSearch:
     sort_param = sort if sort != default_sort else None
 
     with search.index_scans(parsed):
-        counts, total = facet_summary(filterset)
+        summary = facet_summary(filterset)
         # The page's letters with a few light columns first, then only those
         # letters in full: sorting the matches with their bodies attached made
         # SQLite carry every body through its sorter, and SQLite reads a column
@@ -328,12 +332,21 @@ def letter_search(params: QueryDict) -> LetterSearch:
         # overflow pages. The facet query already counted the matches.
         light = ordered_letters(filterset.qs, filterset, sort).only(*PAGE_ORDER_FIELDS)
         paginator = Paginator(light, PER_PAGE)
-        paginator.count = total
+        paginator.count = summary.total
         page = paginator.page(_page_number(params.get("page"), paginator, notices))
         page.object_list = _letters_in_order([letter.pk for letter in page.object_list])
+    if summary.counts_estimated:
+        notices.append(
+            f"Meer dan {_dutch(filters.EXACT_COUNT_LIMIT)} brieven om te tellen: de aantallen bij de filters"
+            f"{' en het totaal' if summary.total_estimated else ''} zijn geschat uit een vaste "
+            f"steekproef van 1 op de {filters.SAMPLE_EVERY} brieven. Waarden met weinig brieven kunnen "
+            "daardoor ontbreken; kies een filter of zoek preciezer voor exacte aantallen."
+        )
+    if summary.total_estimated and page.number > 1 and not page.object_list:
+        notices.append("Op deze pagina staan geen brieven meer: het totaal was een schatting.")
     window = search.rank_window()
-    if sort == RELEVANCE and window and total > window:
-        shown = f"{window:,}".replace(",", ".")  # Dutch thousands separator
+    if sort == RELEVANCE and window and summary.total > window:
+        shown = _dutch(window)
         notices.append(
             f"Meer dan {shown} brieven gevonden: de nieuwste {shown} staan op relevantie, "
             "daarna volgen de andere, nieuwste eerst. Maak uw zoekopdracht preciezer of kies "
@@ -353,7 +366,7 @@ def letter_search(params: QueryDict) -> LetterSearch:
         parsed=parsed,
         page=page,
         hits=hits,
-        facets=_facets(filterset, counts),
+        facets=_facets(filterset, summary.counts),
         chips=_chips(filterset, path, sort_param),
         notices=notices,
         sort=sort,
@@ -361,7 +374,12 @@ def letter_search(params: QueryDict) -> LetterSearch:
         page_params=_query_dict(_canonical_params(filterset, sort_param)),
         feed_url=_url(reverse("letters:feed-search"), canonical),
         description=describe(filterset),
+        total_estimated=summary.total_estimated,
     )
+
+
+def _dutch(number: int) -> str:
+    return f"{number:,}".replace(",", ".")  # Dutch thousands separator
 
 
 # -- the feed --------------------------------------------------------------------------

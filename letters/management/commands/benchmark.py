@@ -67,8 +67,13 @@ class Command(BaseCommand):
             "alles wordt teruggedraaid",
         )
         parser.add_argument("--json", dest="json_path", help="Schrijf de uitkomsten ook als JSON")
+        parser.add_argument(
+            "--pages",
+            default="",
+            help="Alleen deze pagina's, met komma's: search,facets,letter,reference,mission,budget",
+        )
 
-    def handle(self, *args, requests, warmup, import_letters, json_path, **options):
+    def handle(self, *args, requests, warmup, import_letters, json_path, pages, **options):
         if requests < 1 or warmup < 0 or import_letters < 0:
             raise CommandError("--requests moet minstens 1 zijn; --warmup en --import-letters niet negatief.")
         total = Letter.objects.count()
@@ -78,7 +83,10 @@ class Command(BaseCommand):
         targets = dict(TARGETS)
         if vendor == "sqlite":
             targets["search"] = 300
-        pages = choose_pages()
+        wanted = {name.strip() for name in pages.split(",") if name.strip()}
+        pages = [page for page in choose_pages() if not wanted or page[0] in wanted]
+        if wanted and not pages:
+            raise CommandError(f"Onbekende pagina's: {', '.join(sorted(wanted))}.")
         client = Client()
         results = []
         with override_settings(ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"]):

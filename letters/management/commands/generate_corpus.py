@@ -384,6 +384,11 @@ def resolve_waiting_citations() -> int:
 
 
 def analyze() -> None:
-    """Fresh planner statistics: after a bulk load the planner otherwise guesses."""
+    """Fresh planner statistics: after a bulk load the planner otherwise guesses.
+    On PostgreSQL also VACUUM: indexing updated every new row once, leaving a
+    dead copy behind, and index-only scans need the visibility map it sets."""
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        if connection.vendor == "postgresql" and not connection.in_atomic_block:
+            cursor.execute("VACUUM (ANALYZE)")
+        else:
+            cursor.execute("ANALYZE")

@@ -1,0 +1,65 @@
+"""PostgreSQL: keep letter rows narrow.
+
+A letter row carried its ``structure`` JSON compressed inline (~1 KB), because
+PostgreSQL only moves values out of line once a row exceeds ~2 KB. Every scan
+over many letters (facet counts, "Geciteerd door" years, a mission's timeline)
+then read ~1.3 KB per letter for a few small columns. With a 512-byte target the
+large values (body, original text, structure, search vector) live in the TOAST
+table and a row is a few hundred bytes.
+
+New and updated rows follow the target at once; an existing archive is
+rewritten with ``VACUUM FULL letters_letter`` (docs/performance.md).
+
+Also two small partial indexes over the counting sample of ``letters.filters``
+(letters whose id is a multiple of SAMPLE_EVERY = 32): facet counts for a search
+matching most of the archive read the sample from these instead of every
+letter. Their predicate must stay exactly ``(id % 32) = 0``, the SQL of
+``letters.filters.InSample``.
+
+SQLite needs nothing here: FTS5 yields letter ids, and ``id % 32`` is checked
+on the id alone.
+"""
+
+from django.db import migrations
+
+TARGET = 512
+SAMPLE_INDEXES = {
+    "letter_sample_search_gin": "USING gin (search_vector) WHERE (id % 32) = 0",
+    "letter_sample": "(id) INCLUDE (year, kind, dossier_id) WHERE (id % 32) = 0",
+}
+
+
+def set_target(apps, schema_editor, value=TARGET):
+    if schema_editor.connection.vendor == "postgresql":
+        table = schema_editor.quote_name("letters_letter")
+        schema_editor.execute(f"ALTER TABLE {table} SET (toast_tuple_target = {int(value)})")
+
+
+def reset_target(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        table = schema_editor.quote_name("letters_letter")
+        schema_editor.execute(f"ALTER TABLE {table} RESET (toast_tuple_target)")
+
+
+def create_sample_indexes(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        table = schema_editor.quote_name("letters_letter")
+        with schema_editor.connection.cursor() as cursor:
+            for name, definition in SAMPLE_INDEXES.items():
+                cursor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} {definition}")
+
+
+def drop_sample_indexes(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        with schema_editor.connection.cursor() as cursor:
+            for name in SAMPLE_INDEXES:
+                cursor.execute(f"DROP INDEX IF EXISTS {name}")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("letters", "0007_index_source_name")]
+
+    operations = [
+        migrations.RunPython(set_target, reset_target),
+        migrations.RunPython(create_sample_indexes, drop_sample_indexes),
+    ]
