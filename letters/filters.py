@@ -40,7 +40,7 @@ MAX_VALUES_PER_FACET = 30
 # a second. Above this many letters, counts come from a fixed sample (the letters
 # whose id is a multiple of SAMPLE_EVERY) and are shown as estimates.
 EXACT_COUNT_LIMIT = 10_000
-SAMPLE_EVERY = 32
+SAMPLE_EVERY = 64
 MAX_VALUE_LENGTH = 100
 _SLUG_RE = re.compile(r"^[-a-z0-9_]+$")
 
@@ -81,7 +81,7 @@ class SearchTextField(forms.CharField):
 
 
 class InSample(Func):
-    """True for the letters in the counting sample. Written ``(id % 32) = 0``,
+    """True for the letters in the counting sample. Written ``(id % 64) = 0``,
     exactly the predicate of the partial indexes of migration 0008, so that
     PostgreSQL reads the sample from those small indexes."""
 

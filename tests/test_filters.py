@@ -322,7 +322,7 @@ def test_postgresql_reads_the_sample_from_its_partial_indexes(many_letters):
 
     if connection.vendor != "postgresql":
         pytest.skip("partial indexes of the sample exist on PostgreSQL only")
-    assert filters.SAMPLE_EVERY == 32  # the predicate of migration 0008's indexes
+    assert filters.SAMPLE_EVERY == 64  # the predicate of migration 0008's indexes
     for query in ("q=mali", ""):
         result = filterset(query)
         sample = search.filter_letters(Letter.objects.all(), result.parsed_query).filter(
@@ -334,7 +334,7 @@ def test_postgresql_reads_the_sample_from_its_partial_indexes(many_letters):
             plan = "\n".join(row[0] for row in cursor.fetchall())
         # Either partial index (which one depends on the table's statistics)
         # shows PostgreSQL sees the query's sample in the index predicate.
-        assert "using letter_sample" in plan, plan
+        assert "letter_sample" in plan, plan
 
 
 def test_postgresql_keeps_letter_rows_narrow():

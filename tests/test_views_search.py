@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -440,3 +441,37 @@ def test_estimated_counts_are_marked_as_estimates(client, monkeypatch):
     html = page(client, "q=mali")
     assert "Ongeveer" not in html and "ca." not in html and "steekproef" not in html
     assert "20 brieven" in html
+
+
+def test_pages_inside_the_rank_window_list_what_the_full_order_lists(client, monkeypatch):
+    """The first pages of a large result are read from the rank window alone
+    (PostgreSQL); they must be the pages the full relevance order gives, also
+    when a phrase rules out some of the window's candidates."""
+    from letters import search
+    from letters.selectors import search as selector
+
+    if search.rank_window() is None:
+        pytest.skip("this database orders every match by relevance")
+    monkeypatch.setattr("letters.search.postgres.RANK_WINDOW", 4)
+    monkeypatch.setattr(selector, "PER_PAGE", 2)
+    for n in range(9):
+        body = "De inzet in Mali gaat door." if n % 3 else "Mali en de inzet, los van elkaar."
+        make_letter(title=f"Brief {n}", body=body * (1 + n % 2), letter_date=date(2010 + n, 1, 1))
+
+    def pages(query: str) -> list[list[str]]:
+        result, number = [], 1
+        while True:
+            page = selector.letter_search(QueryDict(f"{query}&page={number}"))
+            result.append([hit.letter.title for hit in page.hits])
+            if not page.page.has_next():
+                return result
+            number += 1
+
+    for query in ("q=mali", 'q="inzet in mali"'):
+        filterset = selector.LetterFilterSet(QueryDict(query))
+        expected = [
+            letter.title
+            for letter in selector.ordered_letters(filterset.qs, filterset, selector.RELEVANCE)
+        ]
+        assert len(expected) > 4  # more than the window
+        assert [title for page in pages(query) for title in page] == expected

@@ -11,12 +11,12 @@ New and updated rows follow the target at once; an existing archive is
 rewritten with ``VACUUM FULL letters_letter`` (docs/performance.md).
 
 Also two small partial indexes over the counting sample of ``letters.filters``
-(letters whose id is a multiple of SAMPLE_EVERY = 32): facet counts for a search
+(letters whose id is a multiple of SAMPLE_EVERY = 64): facet counts for a search
 matching most of the archive read the sample from these instead of every
-letter. Their predicate must stay exactly ``(id % 32) = 0``, the SQL of
+letter. Their predicate must stay exactly ``(id % 64) = 0``, the SQL of
 ``letters.filters.InSample``.
 
-SQLite needs nothing here: FTS5 yields letter ids, and ``id % 32`` is checked
+SQLite needs nothing here: FTS5 yields letter ids, and ``id % 64`` is checked
 on the id alone.
 """
 
@@ -24,8 +24,8 @@ from django.db import migrations
 
 TARGET = 512
 SAMPLE_INDEXES = {
-    "letter_sample_search_gin": "USING gin (search_vector) WHERE (id % 32) = 0",
-    "letter_sample": "(id) INCLUDE (year, kind, dossier_id) WHERE (id % 32) = 0",
+    "letter_sample_search_gin": "USING gin (search_vector) WHERE (id % 64) = 0",
+    "letter_sample": "(id) INCLUDE (year, kind, dossier_id) WHERE (id % 64) = 0",
 }
 
 

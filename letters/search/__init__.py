@@ -42,6 +42,7 @@ __all__ = [
     "letter_paragraphs",
     "parse_query",
     "rank_window",
+    "ranked_window",
     "rebuild_index",
     "remove_from_index",
     "search",
@@ -123,6 +124,12 @@ def annotate_rank(queryset, parsed: ParsedQuery, candidates=None):
     return _backend(default_connection).annotate_rank(queryset, parsed, candidates)
 
 
+def ranked_window(queryset, parsed: ParsedQuery, candidates=None):
+    """The first ``rank_window()`` letters of ``annotate_rank``'s order, with
+    ``rank``; only where there is a window (PostgreSQL)."""
+    return postgres.ranked_window(queryset, parsed, candidates)
+
+
 @contextmanager
 def index_scans(parsed: ParsedQuery):
     """Run the block's queries with the PostgreSQL planner told not to scan the
@@ -145,12 +152,12 @@ def index_scans(parsed: ParsedQuery):
     nested = connection.in_atomic_block
     with transaction.atomic(using=alias):
         with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off")
         yield
         if nested:
             # Inside an outer transaction SET LOCAL would outlive this block.
             with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL enable_seqscan = on")
+                cursor.execute("SET LOCAL enable_seqscan = on; SET LOCAL enable_indexscan = on")
 
 
 def rank_window() -> int | None:

@@ -30,8 +30,6 @@ from letters.search.snippets import Snippet, highlight, make_snippet
 PER_PAGE = 20
 FEED_SIZE = 30
 FACET_VISIBLE_VALUES = 8
-# Columns stored before the body on SQLite (see letter_search).
-PAGE_ORDER_FIELDS = ("id", "slug", "title", "date", "year")
 # At most this many values per facet on the page (plus chosen ones): at 10 000
 # letters the dossier facet alone had 344 values, and rendering every value of
 # every facet took longer than the search itself.
@@ -209,15 +207,36 @@ def _page_number(raw: str | None, paginator: Paginator, notices: list[str]) -> i
     return number
 
 
-def ordered_letters(queryset, filterset: LetterFilterSet, sort: str):
+def ordered_letters(queryset, filterset: LetterFilterSet, sort: str, *, window_only: bool = False):
     """``queryset`` (already filtered by ``filterset``) in the chosen order; for
-    relevance it carries ``rank``."""
+    relevance it carries ``rank``. ``window_only``: just the letters of the rank
+    window (``search.ranked_window``), which start that order."""
     if sort == RELEVANCE:
         parsed = filterset.parsed_query
         candidates = filterset.filtered(filterset.queryset.all(), parsed=parsed.loosened())
-        ranked = search.annotate_rank(queryset, parsed, candidates)
+        if window_only:
+            ranked = search.ranked_window(queryset, parsed, candidates)
+        else:
+            ranked = search.annotate_rank(queryset, parsed, candidates)
         return ranked.order_by("-rank", *NEWEST_FIRST)
     return queryset.order_by(*(OLDEST_FIRST if sort == OLDEST else NEWEST_FIRST))
+
+
+def _page_ids(filterset: LetterFilterSet, sort: str, page: Page) -> list[int]:
+    """The ids of the page's letters, in order. A relevance page inside the
+    rank window is read from the window alone; should the window hold fewer
+    matches than the page needs (a phrase rules some out), the full order
+    decides."""
+    expected = page.end_index() - page.start_index() + 1
+    window = search.rank_window()
+    bottom = (page.number - 1) * PER_PAGE
+    if sort == RELEVANCE and window and bottom + expected <= window:
+        windowed = ordered_letters(filterset.qs, filterset, sort, window_only=True)
+        ids = list(windowed.values_list("id", flat=True)[bottom : bottom + expected])
+        if len(ids) == expected:
+            return ids
+    full = ordered_letters(filterset.qs, filterset, sort)
+    return list(full.values_list("id", flat=True)[bottom : bottom + expected])
 
 
 def with_display_data(queryset):
@@ -325,16 +344,13 @@ def letter_search(params: QueryDict) -> LetterSearch:
 
     with search.index_scans(parsed):
         summary = facet_summary(filterset)
-        # The page's letters with a few light columns first, then only those
-        # letters in full: sorting the matches with their bodies attached made
-        # SQLite carry every body through its sorter, and SQLite reads a column
-        # stored after the body (dossier_id) only by walking the body's
-        # overflow pages. The facet query already counted the matches.
-        light = ordered_letters(filterset.qs, filterset, sort).only(*PAGE_ORDER_FIELDS)
-        paginator = Paginator(light, PER_PAGE)
+        # The page's ids first, then only those letters in full: sorting the
+        # matches with their bodies attached made SQLite carry every body
+        # through its sorter. The facet query already counted the matches.
+        paginator = Paginator(Letter.objects.none(), PER_PAGE)
         paginator.count = summary.total
         page = paginator.page(_page_number(params.get("page"), paginator, notices))
-        page.object_list = _letters_in_order([letter.pk for letter in page.object_list])
+        page.object_list = _letters_in_order(_page_ids(filterset, sort, page) if page.end_index() else [])
     if summary.counts_estimated:
         notices.append(
             f"Meer dan {_dutch(filters.EXACT_COUNT_LIMIT)} brieven om te tellen: de aantallen bij de filters"
