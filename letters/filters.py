@@ -19,7 +19,7 @@ from operator import or_
 import django_filters
 from django import forms
 from django.db import connections, router
-from django.db.models import BooleanField, ExpressionWrapper, Func, Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 
 from letters import search
 from letters.kamerstuk import InvalidKamerstuk, format_dossier, normalise_dossier
@@ -38,7 +38,9 @@ MAX_VALUES_PER_FACET = 30
 # Counting facets costs time in proportion to the letters counted over: at
 # 100 000 letters a common word matches nearly all of them and exact counts took
 # a second. Above this many letters, counts come from a fixed sample (the letters
-# whose id is a multiple of SAMPLE_EVERY) and are shown as estimates.
+# whose id is a multiple of SAMPLE_EVERY, see letters.search.sample) and are
+# shown as estimates. SAMPLE_EVERY is also the predicate of migration 0008's
+# partial indexes.
 EXACT_COUNT_LIMIT = 10_000
 SAMPLE_EVERY = 64
 MAX_VALUE_LENGTH = 100
@@ -78,20 +80,6 @@ class SearchTextField(forms.CharField):
         # Clean before Django's validators run: a NUL byte would otherwise make
         # the whole query invalid instead of just being dropped.
         return clean_query_text(value)
-
-
-class InSample(Func):
-    """True for the letters in the counting sample. Written ``(id % 64) = 0``,
-    exactly the predicate of the partial indexes of migration 0008, so that
-    PostgreSQL reads the sample from those small indexes."""
-
-    output_field = BooleanField()
-
-    def as_sql(self, compiler, connection, **extra):
-        # "%%%%": the template is %-formatted once here, the SQL once more by the driver.
-        return super().as_sql(
-            compiler, connection, template=f"(%(expressions)s %%%% {int(SAMPLE_EVERY)}) = 0", **extra
-        )
 
 
 def estimate(sample_count: int) -> int:
@@ -466,6 +454,14 @@ class LetterFilterSet(django_filters.FilterSet):
                 queryset = self.filters[name].filter(queryset, list(chosen))
         return queryset
 
+    def facets_only(self, queryset):
+        """``queryset`` filtered by every chosen facet, not by q."""
+        for name in self.FACETS:
+            chosen = self.selection[name]
+            if chosen:
+                queryset = self.filters[name].filter(queryset, list(chosen))
+        return queryset
+
     def facet_counts(self) -> dict[str, list[FacetCount]]:
         """Per facet, its values with counts; chosen values are always listed
         (with 0 when nothing matches them)."""
@@ -516,9 +512,9 @@ class LetterFilterSet(django_filters.FilterSet):
         number of matching letters, facet "#" the number of letters counted
         over (``m``)."""
         chosen = [name for name in self.FACETS if self.selection[name]]
-        matched = search.filter_letters(self.queryset.all(), self.parsed_query).order_by()
-        if sample:
-            matched = matched.filter(InSample("id"))
+        matched = search.filter_letters(
+            self.queryset.all(), self.parsed_query, sample_every=SAMPLE_EVERY if sample else None
+        ).order_by()
         flags = {
             f"f_{name}": ExpressionWrapper(
                 self.filters[name].condition(list(self.selection[name])),

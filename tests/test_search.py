@@ -431,3 +431,13 @@ def test_a_loosened_query_finds_at_least_as_much_without_phrases(letters):
     assert titles(parsed) == {"Bijdrage aan MINUSMA"}
     # "Overzicht" has the words, not the phrase.
     assert titles(loose) == {"Bijdrage aan MINUSMA", "Overzicht"}
+
+
+def test_the_sample_holds_the_matching_letters_whose_id_is_a_multiple(letters):
+    from letters.models import Letter
+
+    for query in ("", "mali", "-mali", "mali OR irak"):
+        parsed = parse_query(query)
+        matching = set(filter_letters(Letter.objects.all(), parsed).values_list("id", flat=True))
+        sampled = filter_letters(Letter.objects.all(), parsed, sample_every=2)
+        assert set(sampled.values_list("id", flat=True)) == {i for i in matching if i % 2 == 0}

@@ -30,6 +30,7 @@ from django.db.models.signals import post_delete
 from letters.db import is_postgres
 from letters.search import postgres, sqlite
 from letters.search.documents import build_document, letter_paragraphs
+from letters.search.sample import InSample
 from letters.search.query import ParsedQuery, parse_query
 
 __all__ = [
@@ -43,6 +44,7 @@ __all__ = [
     "parse_query",
     "rank_window",
     "ranked_window",
+    "relevance_page",
     "rebuild_index",
     "remove_from_index",
     "search",
@@ -110,11 +112,12 @@ def rebuild_index() -> int:
     return len(ids)
 
 
-def filter_letters(queryset, parsed: ParsedQuery):
-    """Only the letters matching the query (no ranking)."""
+def filter_letters(queryset, parsed: ParsedQuery, *, sample_every: int | None = None):
+    """Only the letters matching the query (no ranking); with ``sample_every``
+    only those in the counting sample (``sample.InSample``)."""
     if parsed.is_empty:
-        return queryset
-    return _backend(default_connection).filter_queryset(queryset, parsed)
+        return queryset.filter(InSample("id", every=sample_every)) if sample_every else queryset
+    return _backend(default_connection).filter_queryset(queryset, parsed, sample_every)
 
 
 def annotate_rank(queryset, parsed: ParsedQuery, candidates=None):
@@ -128,6 +131,17 @@ def ranked_window(queryset, parsed: ParsedQuery, candidates=None):
     """The first ``rank_window()`` letters of ``annotate_rank``'s order, with
     ``rank``; only where there is a window (PostgreSQL)."""
     return postgres.ranked_window(queryset, parsed, candidates)
+
+
+def relevance_page(parsed: ParsedQuery, within, offset: int, limit: int) -> list[int] | None:
+    """One page of matching letter ids by relevance straight from the index,
+    where the backend can (SQLite: ``sqlite.relevance_page``); else None."""
+    from letters.models import Letter
+
+    connection = connections[router.db_for_read(Letter)]
+    if is_postgres(connection):
+        return None
+    return sqlite.relevance_page(connection, parsed, within, offset, limit)
 
 
 @contextmanager

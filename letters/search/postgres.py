@@ -12,6 +12,7 @@ from django.db.models import Case, F, FloatField, Value, When
 
 from letters.search.documents import IndexDocument
 from letters.search.query import ParsedQuery, Term
+from letters.search.sample import InSample
 
 CONFIG = "simple"
 # Relevance is computed for at most this many matching letters, the newest; see
@@ -91,11 +92,14 @@ def to_search_query(parsed: ParsedQuery) -> SearchQuery | None:
     return query
 
 
-def filter_queryset(queryset, parsed: ParsedQuery):
+def filter_queryset(queryset, parsed: ParsedQuery, sample_every: int | None = None):
     query = to_search_query(parsed)
-    if query is None:
-        return queryset
-    return queryset.filter(search_vector=query)
+    if query is not None:
+        queryset = queryset.filter(search_vector=query)
+    if sample_every:
+        # Answered by the partial GIN index over the sample (migration 0008).
+        queryset = queryset.filter(InSample("id", every=sample_every))
+    return queryset
 
 
 def annotate_rank(queryset, parsed: ParsedQuery, candidates=None):

@@ -13,6 +13,7 @@ from django.db.models import FloatField, Value
 from django.db.models.expressions import RawSQL
 
 from letters.search.documents import IndexDocument
+from letters.search.sample import InSample
 from letters.search.query import ParsedQuery, Term
 
 FTS_TABLE = "letters_letter_fts"
@@ -62,14 +63,22 @@ def match_expressions(parsed: ParsedQuery) -> tuple[str, str]:
     return positive, negative
 
 
-def _matching_ids(expression: str) -> RawSQL:
-    return RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", (expression,))
+def _matching_ids(expression: str, sample_every: int | None = None) -> RawSQL:
+    # The sample is taken inside the FTS query: FTS5 then hands over a few
+    # thousand ids instead of every match (9 ms instead of 110 ms for a common
+    # word at 100 000 letters).
+    sample = f" AND (rowid %% {int(sample_every)}) = 0" if sample_every else ""
+    return RawSQL(
+        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s{sample}", (expression,)
+    )
 
 
-def filter_queryset(queryset, parsed: ParsedQuery):
+def filter_queryset(queryset, parsed: ParsedQuery, sample_every: int | None = None):
     positive, negative = match_expressions(parsed)
     if positive:
-        return queryset.filter(id__in=_matching_ids(positive))
+        return queryset.filter(id__in=_matching_ids(positive, sample_every))
+    if sample_every:
+        queryset = queryset.filter(InSample("id", every=sample_every))
     if negative:
         # FTS5's NOT needs a left-hand side: "all indexed letters except …".
         return queryset.filter(id__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE}", ())).exclude(
@@ -96,3 +105,28 @@ def annotate_rank(queryset, parsed: ParsedQuery, candidates=None):
         where=[f'{FTS_TABLE}.rowid = "{letter_table}"."id"', f"{FTS_TABLE} MATCH %s"],
         params=[positive],
     )
+
+
+def relevance_page(
+    connection, parsed: ParsedQuery, within, offset: int, limit: int
+) -> list[int] | None:
+    """The ids of one page of matches by relevance, asked of FTS5 alone: best
+    ``bm25`` first, ties newest id first. ``within``: a queryset of letters the
+    matches must be among (the chosen facets), or None.
+
+    Ordering by ``annotate_rank`` joined every match to its letter for the
+    tie-breaking dates: 250 ms for a common word at 100 000 letters, against
+    about 100 ms here. None when nothing is ranked (no positive words)."""
+    positive, _ = match_expressions(parsed)
+    if not positive:
+        return None
+    weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
+    sql, params = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [positive]
+    if within is not None:
+        within_sql, within_params = within.values("id").query.sql_with_params()
+        sql += f" AND rowid IN ({within_sql})"
+        params += list(within_params)
+    sql += f" ORDER BY bm25({FTS_TABLE}, {weights}), rowid DESC LIMIT %s OFFSET %s"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, limit, offset])
+        return [row[0] for row in cursor.fetchall()]

@@ -223,13 +223,19 @@ def ordered_letters(queryset, filterset: LetterFilterSet, sort: str, *, window_o
 
 
 def _page_ids(filterset: LetterFilterSet, sort: str, page: Page) -> list[int]:
-    """The ids of the page's letters, in order. A relevance page inside the
-    rank window is read from the window alone; should the window hold fewer
+    """The ids of the page's letters, in order. SQLite asks FTS5 for a page by
+    relevance directly. On PostgreSQL a relevance page inside the rank window
+    is read from the window alone; should the window hold fewer
     matches than the page needs (a phrase rules some out), the full order
     decides."""
     expected = page.end_index() - page.start_index() + 1
     window = search.rank_window()
     bottom = (page.number - 1) * PER_PAGE
+    if sort == RELEVANCE:
+        within = filterset.facets_only(Letter.objects.all()) if filterset.has_selection else None
+        ids = search.relevance_page(filterset.parsed_query, within, bottom, expected)
+        if ids is not None:
+            return ids
     if sort == RELEVANCE and window and bottom + expected <= window:
         windowed = ordered_letters(filterset.qs, filterset, sort, window_only=True)
         ids = list(windowed.values_list("id", flat=True)[bottom : bottom + expected])
