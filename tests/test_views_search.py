@@ -475,3 +475,25 @@ def test_pages_inside_the_rank_window_list_what_the_full_order_lists(client, mon
         ]
         assert len(expected) > 4  # more than the window
         assert [title for page in pages(query) for title in page] == expected
+
+
+def test_relevance_pages_keep_to_the_chosen_facets_and_page_through_every_match(client, monkeypatch):
+    from letters.selectors import search as selector
+
+    monkeypatch.setattr(selector, "PER_PAGE", 2)
+    minusma = make_mission("minusma")
+    for n in range(5):
+        letter = make_letter(
+            title="Djibouti" if n == 4 else f"Brief {n}",
+            body="Over Djibouti." * (n + 1),
+            letter_date=date(2010 + n, 1, 1),
+        )
+        if n % 2 == 0:
+            link_mission(letter, minusma)
+    make_letter(title="Djibouti zonder missie", body="Djibouti.", letter_date=date(2021, 1, 1))
+
+    first = page(client, "q=djibouti&missie=minusma")
+    second = page(client, "q=djibouti&missie=minusma&page=2")
+    titles = hit_titles(first) + hit_titles(second)
+    assert titles[0] == "Djibouti"  # the title hit first
+    assert sorted(titles) == ["Brief 0", "Brief 2", "Djibouti"]
