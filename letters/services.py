@@ -334,6 +334,8 @@ def _replace_citations(letter: Letter, extraction: Extraction, selection: Select
                 end=found.end,
                 in_footnote=found.in_footnote,
                 context=sentence_around(text, found.start, found.end),
+                letter_date=letter.date,
+                letter_year=letter.year,
             )
         )
     for index, found in enumerate(extraction.proceedings):
@@ -350,8 +352,11 @@ def _replace_citations(letter: Letter, extraction: Extraction, selection: Select
                 end=found.end,
                 in_footnote=found.in_footnote,
                 context=sentence_around(text, found.start, found.end),
+                letter_date=letter.date,
+                letter_year=letter.year,
             )
         )
+    # bulk_create skips Citation.save: the copies of the letter's date and year are set above.
     Citation.objects.bulk_create(rows)
 
 
@@ -405,8 +410,11 @@ def _replace_budget_lines(letter: Letter, extraction: Extraction, selection: Sel
                 start=found.start,
                 end=found.end,
                 mission_id=mission_id,
+                budget_year=years[0] if years else letter.year,
+                letter_date=letter.date,
             )
         )
+    # bulk_create skips BudgetLine.save: the copies from the letter are set above.
     BudgetLine.objects.bulk_create(rows)
 
 

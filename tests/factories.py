@@ -116,3 +116,18 @@ def import_seed_letters() -> list[Letter]:
     from letters.services import import_letter_file
 
     return [import_letter_file(path).letter for path in sorted(SEEDS_DIR.glob("*.txt"))]
+
+
+def stale_letter_copies() -> list[str]:
+    """Citations and budget lines whose copies of their letter's date and year
+    (``Citation.letter_date``, ``BudgetLine.budget_year``...) differ from the letter."""
+    stale = []
+    for citation in Citation.objects.select_related("letter"):
+        letter = citation.letter
+        if (citation.letter_date, citation.letter_year) != (letter.date, letter.year):
+            stale.append(f"citation {citation.pk}")
+    for line in BudgetLine.objects.select_related("letter"):
+        year = line.year_from if line.year_from is not None else line.letter.year
+        if (line.letter_date, line.budget_year) != (line.letter.date, year):
+            stale.append(f"budget line {line.pk}")
+    return stale

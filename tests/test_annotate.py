@@ -51,6 +51,32 @@ def test_blocks_keep_their_kind_and_one_based_number():
     assert [b.number for b in result.footnotes] == [4]
 
 
+def test_text_html_is_every_block_but_the_footnotes_with_its_pilcrow():
+    body = BODY.replace("Het Toetsingskader", "- Het Toetsingskader")
+    structure = {
+        **STRUCTURE,
+        "blocks": [
+            *STRUCTURE["blocks"][:2],
+            block("list_item", body, "- Het Toetsingskader blijft gelden."),
+            block("footnote", body, "1 Kamerstuk 29 521, nr. 226.", marker="1"),
+        ],
+        "footnote_refs": [],
+    }
+    result = annotate(body, structure)
+    assert result.text_html == "\n".join(
+        [
+            '<h3 class="block heading" id="p1">Inleiding <a class="pilcrow" href="#p1"'
+            ' aria-label="Link naar deze kop">¶</a></h3>',
+            '<p class="block" id="p2">Zie Kamerstuk 33 694, nr. 12 voor het kader. <a class="pilcrow"'
+            ' href="#p2" aria-label="Link naar alinea 2">¶</a></p>',
+            '<p class="block list-item" id="p3">- Het Toetsingskader blijft gelden. <a class="pilcrow"'
+            ' href="#p3" aria-label="Link naar alinea 3">¶</a></p>',
+        ]
+    )
+    assert hasattr(result.text_html, "__html__")  # safe: templates do not escape it again
+    assert annotate("", {}).text_html == ""
+
+
 def test_citation_becomes_a_link_with_an_anchor():
     links = [link_for("Kamerstuk 33 694, nr. 12", "/kamerstuk/33694/12/", id="c7")]
     html = annotate(BODY, STRUCTURE, links).blocks[1].html

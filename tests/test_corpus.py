@@ -19,6 +19,7 @@ from letters.ingest import types as ingest
 from letters.kamerstuk import KamerstukKey
 from letters.models import Citation, CitationKind, Letter, LetterMission
 from letters.search import letter_paragraphs, search
+from tests.factories import stale_letter_copies
 
 SEEDS = Path(settings.BASE_DIR) / "fixtures" / "seeds"
 MISSIONS = [
@@ -108,6 +109,7 @@ def test_generated_corpus_is_stored_resolved_and_searchable():
             assert Letter.objects.get(pk=citation.target_id).kamerstuk_key.key == citation.key
     assert citations.filter(target=None).exists(), "unresolved citations stay waiting"
     assert LetterMission.objects.filter(letter__in=letters).exists()
+    assert stale_letter_copies() == []
 
     letter = letters.order_by("id").first()
     word = max(letter.title.split(), key=len)
@@ -175,7 +177,7 @@ def _snapshot():
             "citations": sorted(
                 letter.citations.values_list(
                     "kind", "key", "dossier", "number", "text", "start", "end", "in_footnote", "context",
-                    "target__source_name",
+                    "target__source_name", "letter_date", "letter_year",
                 )
             ),
             "missions": sorted(
@@ -183,7 +185,8 @@ def _snapshot():
             ),
             "budget": sorted(
                 letter.budget_lines.values_list(
-                    "amount", "instrument", "year_from", "year_to", "nature", "purpose", "text", "start", "end"
+                    "amount", "instrument", "year_from", "year_to", "nature", "purpose", "text", "start", "end",
+                    "budget_year", "letter_date",
                 )
             ),
             "recommendations": sorted(letter.recommendations.values_list("number", "text")),

@@ -151,3 +151,56 @@ def test_administrators_group_manages_users_and_editors_do_not():
 
     admins = set(Group.objects.get(name="Beheerders").permissions.values_list("codename", flat=True))
     assert {"add_user", "change_user", "change_group", "change_letter", "delete_accessattempt"} <= admins
+
+
+def test_citations_and_budget_lines_keep_copies_of_their_letters_date_and_year():
+    from letters.models.letter import copy_letter_dates
+    from tests.factories import make_budget_line, make_citation, stale_letter_copies
+
+    letter = make_letter(dossier="33694", number=13, letter_date=date(2016, 3, 1))
+    citation = make_citation(letter, "33694", 12)
+    fixed_year = make_budget_line(letter, year_from=2020)
+    letter_year = make_budget_line(letter)
+    assert (citation.letter_date, citation.letter_year) == (date(2016, 3, 1), 2016)
+    assert (fixed_year.budget_year, letter_year.budget_year) == (2020, 2016)
+    assert fixed_year.letter_date == letter_year.letter_date == date(2016, 3, 1)
+
+    # The letter's date changes (an editor, a re-import): the copies follow.
+    letter.date, letter.year = date(2017, 1, 5), 2017
+    letter.save()
+    assert stale_letter_copies() == []
+    letter_year.refresh_from_db()
+    assert letter_year.budget_year == 2017
+    fixed_year.refresh_from_db()
+    assert fixed_year.budget_year == 2020
+
+    # A year without a date, and no year at all.
+    for day, year in ((None, 2015), (None, None)):
+        letter.date, letter.year = day, year
+        letter.save()
+        assert stale_letter_copies() == []
+
+    # An amount gets its own first year, then loses it again.
+    letter_year.year_from = 2030
+    letter_year.save(update_fields=["year_from"])
+    letter_year.refresh_from_db()
+    assert letter_year.budget_year == 2030
+    letter_year.year_from = None
+    letter_year.save()
+    assert stale_letter_copies() == []
+
+    # A citation moved to another letter (the admin allows it) takes that letter's copies.
+    other = make_letter(dossier="33694", number=14, letter_date=date(2021, 7, 7))
+    citation.letter_id = other.pk
+    citation.save()
+    citation.refresh_from_db()
+    assert (citation.letter_date, citation.letter_year) == (date(2021, 7, 7), 2021)
+
+    # Only rows that differ are written: none when the date did not change.
+    make_budget_line(other)
+    assert copy_letter_dates(other) == 0
+    other.date = date(2022, 1, 1)
+    other.save(update_fields=["title"])  # the date is not saved: nothing to copy
+    assert stale_letter_copies() == []
+    other.save(update_fields=["date"])
+    assert stale_letter_copies() == []

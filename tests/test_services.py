@@ -1,6 +1,8 @@
 """The save path: citations wait for their target and resolve when it arrives;
 imports are idempotent; a changed text updates its letter."""
 
+from datetime import date
+
 import pytest
 
 from letters.models import Citation, Letter
@@ -9,7 +11,7 @@ from letters.services import (
     import_letter_text,
     resolve_waiting_citations,
 )
-from tests.factories import SEEDS_DIR, make_letter
+from tests.factories import SEEDS_DIR, make_letter, stale_letter_copies
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +107,18 @@ def test_citation_context_is_the_whole_sentence_despite_abbreviations():
     assert sentence_around(text, start, start + 24) == (
         "Het kabinet verwijst naar de GBVS (Kamerstuk 33 694, nr. 12) en het regeerakkoord."
     )
+
+
+def test_the_save_path_copies_the_letters_date_to_its_citations_and_budget_lines():
+    letter = import_letter_text(raw_text=CITING_TEXT, source_name="citing.txt").letter
+    assert letter.citations.exists() and letter.budget_lines.exists()
+    assert stale_letter_copies() == []
+    assert set(letter.citations.values_list("letter_date", "letter_year")) == {(date(2019, 2, 1), 2019)}
+    # A date given by hand on re-import: rows are replaced, the copies follow.
+    import_letter_text(
+        raw_text=CITING_TEXT,
+        source_name="citing.txt",
+        overrides=LetterOverrides(date=date(2020, 3, 4)),
+    )
+    assert set(letter.citations.values_list("letter_year", flat=True)) == {2020}
+    assert stale_letter_copies() == []

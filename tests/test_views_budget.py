@@ -164,3 +164,23 @@ def test_seeded_totals_are_the_exact_sum(client, seeded):
     rows = read_csv(client.get("/begroting/?format=csv"))
     assert len(rows) == len(amounts) + 1
     assert sum(Decimal(row[0]) for row in rows[1:]) == sum(amounts, Decimal(0))
+
+
+def test_an_amount_without_its_own_year_follows_its_letters_year(client, lines):
+    from letters.models import Letter
+
+    letter = Letter.objects.get(title="Brief 2019")
+    letter.date, letter.year = date(2020, 1, 15), 2020
+    letter.save()
+    page = html(client.get("/begroting/?jaar=2020"))
+    assert "1 bedrag, samen <strong>€ 7.000.000</strong>" in page
+    # the amount with its own first year (2018) stays where it was
+    assert "€ 1.500" in html(client.get("/begroting/?jaar=2018"))
+
+
+def test_newest_year_first_then_newest_letter(client, lines):
+    page = html(client.get("/begroting/"))
+    table = page[page.index('class="data-table budget-table"') :]
+    amounts = ["€ 7.000.000", "€ 12.500.000,25", "€ 1.500", "€ 30.000.000"]
+    positions = [table.index(amount) for amount in amounts]
+    assert positions == sorted(positions)

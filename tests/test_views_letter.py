@@ -211,6 +211,49 @@ def test_geciteerd_door_is_paginated(client, target):
     assert "Citeerder 04" in html(client.get("/kamerstuk/33694/12/?geciteerd_pagina=999"))
 
 
+def test_geciteerd_door_counts_each_letter_once_whichever_way_it_points_here(client, target):
+    """A letter points here by target (resolved) or by number (waiting, or linked by an
+    editor to another letter): counted once, listed once with all its citations."""
+    from letters.models import Citation
+
+    body = "Zie Kamerstuk 33 694, nr. 12. En nogmaals: Kamerstuk 33 694, nr. 12."
+    twice = make_letter(number=60, title="Twee keer", body=body, letter_date=date(2019, 4, 1))
+    cite(twice, "Kamerstuk 33 694, nr. 12", "33694", 12, context="Eerste zin.")
+    second = cite(twice, "nogmaals: Kamerstuk 33 694, nr. 12", "33694", 12, context="Tweede zin.")
+    Citation.objects.filter(pk=second.pk).update(target=None)  # waiting, by number only
+    elsewhere = make_letter(number=61, title="Elders gekoppeld", body=body, letter_date=date(2017, 2, 1))
+    linked = cite(elsewhere, "Kamerstuk 33 694, nr. 12", "33694", 12)
+    Citation.objects.filter(pk=linked.pk).update(target=twice)  # an editor's choice
+    undated = make_letter(number=62, title="Zonder datum", body=body, letter_date=None, year=2019)
+    cite(undated, "Kamerstuk 33 694, nr. 12", "33694", 12)
+    no_year = make_letter(number=63, title="Zonder jaar", body=body, letter_date=None)
+    cite(no_year, "Kamerstuk 33 694, nr. 12", "33694", 12)
+
+    page = html(client.get("/kamerstuk/33694/12/"))
+    assert "4 brieven verwijzen hiernaar." in page
+    assert '2019 <span class="count">(2)</span>' in page
+    assert '2017 <span class="count">(1)</span>' in page
+    assert '<li>Zonder jaar <span class="count">(1)</span></li>' in page
+    cited = page[page.index('class="citing-letters"') :]
+    assert cited.count(">Twee keer</a>") == 1
+    assert "Eerste zin." in cited and "Tweede zin." in cited
+    # newest first; without a date last
+    order = [cited.index(title) for title in ("Twee keer", "Elders gekoppeld", "Zonder jaar", "Zonder datum")]
+    assert order == sorted(order)
+
+
+def test_geciteerd_door_follows_a_changed_date_of_the_citing_letter(client, target):
+    citing = make_letter(number=64, title="Citerende brief", body="Zie Kamerstuk 33 694, nr. 12.")
+    cite(citing, "Kamerstuk 33 694, nr. 12", "33694", 12)
+    assert '2018 <span class="count">(1)</span>' in html(client.get("/kamerstuk/33694/12/"))
+    citing.date, citing.year = date(2021, 5, 1), 2021
+    citing.save()
+    page = html(client.get("/kamerstuk/33694/12/?geciteerd_jaar=2021"))
+    assert '2021 <span class="count">(1)</span>' in page
+    assert "2018 <span" not in page
+    assert "Citerende brief" in page[page.index('class="citing-letters"') :]
+
+
 def test_a_letter_without_citations_says_so_and_offers_the_feed(client, target):
     page = html(client.get("/kamerstuk/33694/12/"))
     assert "Nog geen brief in het archief verwijst hiernaar." in page

@@ -155,3 +155,17 @@ def test_mission_timeline_is_paginated(client, django_assert_max_num_queries):
     second = client.get("/missies/minusma/?page=2")
     assert second.content.decode().count('class="letter-item-title"') == 5
     assert client.get("/missies/minusma/?page=abc").status_code == 200
+
+
+def test_a_letter_mentioning_the_mission_twice_is_one_letter_on_the_timeline(client):
+    from tests.factories import link_mission, make_letter, make_mission
+
+    mission = make_mission("minusma")
+    letter = make_letter(number=5100, title="Twee vermeldingen", letter_date=date(2014, 2, 1))
+    link_mission(letter, mission, "", "Eerste vermelding.")
+    link_mission(letter, mission, "extension", "Het kabinet verlengt.")
+    link_mission(make_letter(number=5101, title="Eén vermelding"), mission)
+    page = html(client.get("/missies/minusma/"))
+    assert '<p class="result-count">2 brieven</p>' in page
+    assert page.count(">Twee vermeldingen</a>") == 1
+    assert "Verlenging</strong>: Het kabinet verlengt." in page

@@ -443,15 +443,13 @@ def test_estimated_counts_are_marked_as_estimates(client, monkeypatch):
     assert "20 brieven" in html
 
 
-def test_pages_inside_the_rank_window_list_what_the_full_order_lists(client, monkeypatch):
-    """The first pages of a large result are read from the rank window alone
-    (PostgreSQL); they must be the pages the full relevance order gives, also
-    when a phrase rules out some of the window's candidates."""
-    from letters import search
+def test_relevance_pages_list_what_the_full_order_lists(client, monkeypatch):
+    """Relevance pages are read the fast way (PostgreSQL: from the rank window
+    alone; SQLite: from FTS5 alone). They must be the pages of the full
+    relevance order that the downloads and the API use, also when a phrase
+    rules out some of the window's candidates and when ranks are equal."""
     from letters.selectors import search as selector
 
-    if search.rank_window() is None:
-        pytest.skip("this database orders every match by relevance")
     monkeypatch.setattr("letters.search.postgres.RANK_WINDOW", 4)
     monkeypatch.setattr(selector, "PER_PAGE", 2)
     for n in range(9):

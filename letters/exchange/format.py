@@ -51,8 +51,13 @@ NATURAL_KEYS: dict[type[models.Model], str] = {
     Report: "slug",
 }
 
-# Derived data that is rebuilt on restore instead of exported.
-DERIVED_FIELDS: dict[type[models.Model], tuple[str, ...]] = {Letter: ("search_vector",)}
+# Derived data that is rebuilt on restore instead of exported: the search index, and
+# the copies of a letter's date and year on its citations and budget lines.
+DERIVED_FIELDS: dict[type[models.Model], tuple[str, ...]] = {
+    Letter: ("search_vector",),
+    Citation: ("letter_date", "letter_year"),
+    BudgetLine: ("budget_year", "letter_date"),
+}
 # Models of the app that are not archive content: the page cache's version
 # counter (letters/page_cache.py), which a restore bumps instead.
 NOT_EXPORTED_MODELS = ("letters.ArchiveState",)

@@ -6,7 +6,8 @@ The file is read line by line and inserted in batches (``bulk_create``: no
 primary keys from the file. Reference rows the migrations loaded (ministries,
 dossiers, missions, reports) are replaced by the file's, so every restored row is
 identical to the exported one. Afterwards PostgreSQL's sequences are moved past
-the restored ids and the search index is rebuilt for the restored letters.
+the restored ids, the copies of each letter's date and year on its citations and
+budget lines are filled in, and the search index is rebuilt for the restored letters.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from letters.exchange.format import (
     decode,
 )
 from letters.models import Letter, Recommendation
+from letters.models.letter import copy_all_letter_dates
 from letters.page_cache import archive_changed
 
 BATCH_SIZE = 100  # rows per INSERT; bounds memory like export.CHUNK_SIZE
@@ -76,6 +78,7 @@ def restore_archive(lines: Iterable[str]) -> RestoreResult:
             loader = _Loader(tables)
             loader.load(items, announced=header[1]["counts"])
             _reset_sequences(tables)
+            copy_all_letter_dates(DB)
             indexed = _index(loader.letter_ids)
             # bulk_create sends no signals: tell the page cache once, at commit.
             archive_changed()

@@ -45,7 +45,16 @@ class BudgetLine(models.Model):
         related_name="budget_lines",
         verbose_name="missie",
     )
-    history = HistoricalRecords()
+    # Copies, so that the budget page counts, totals and orders budget lines without
+    # joining each to its letter: the year the amount counts for (``year_from``, or
+    # else the letter's year) and the letter's date. Kept in step by ``save`` here,
+    # ``Letter.save`` (``copy_letter_dates``) and the bulk paths. Derived data: not
+    # exported, not in the history.
+    budget_year = models.PositiveSmallIntegerField(
+        "begrotingsjaar", null=True, blank=True, editable=False
+    )
+    letter_date = models.DateField("datum van de brief", null=True, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["budget_year", "letter_date"])
 
     class Meta:
         ordering = ["letter", "start", "id"]
@@ -64,10 +73,27 @@ class BudgetLine(models.Model):
                 name="budget_end_after_start",
             ),
         ]
-        indexes = [models.Index(fields=["instrument", "year_from"], name="budget_instrument_year")]
+        indexes = [
+            models.Index(fields=["instrument", "year_from"], name="budget_instrument_year"),
+            # The budget page's totals per budget, year and mission: an index-only scan.
+            # (Its order, newest year first, has a PostgreSQL-only index: migration 0009.)
+            models.Index(
+                fields=["instrument", "budget_year", "mission", "amount"], name="budget_totals"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"€ {self.amount:,.0f} ({self.instrument})".replace(",", ".")
+
+    def save(self, *args, **kwargs):
+        if self.letter_id is not None:
+            letter = self.letter
+            self.letter_date = letter.date
+            self.budget_year = self.year_from if self.year_from is not None else letter.year
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "budget_year", "letter_date"}
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         errors = {}

@@ -1,8 +1,9 @@
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.db.models import Q
+from django.db import DEFAULT_DB_ALIAS, models
+from django.db.models import OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -108,6 +109,9 @@ class Letter(models.Model):
             GinIndex(fields=["search_vector"], name="letter_search_gin"),
             models.Index(fields=["dossier", "number"], name="letter_dossier_number"),
             models.Index(fields=["-date", "-id"], name="letter_date_desc"),
+            # The main dossier by letter id without reading the row: SQLite
+            # stores dossier_id after the ~30 KB body (see letters.filters).
+            models.Index(fields=["id", "dossier"], name="letter_id_dossier"),
         ]
 
     def __str__(self) -> str:
@@ -168,7 +172,58 @@ class Letter(models.Model):
     def save(self, *args, **kwargs):
         if self.date and not self.year:
             self.year = self.date.year
+        adding = self._state.adding
         super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if not adding and (update_fields is None or {"date", "year"} & set(update_fields)):
+            copy_letter_dates(self)
+
+
+def copy_letter_dates(letter: Letter) -> int:
+    """Bring the copies of this letter's date and year on its citations and budget
+    lines up to date (``Citation.letter_date``, ``BudgetLine.budget_year``...).
+    Only rows that differ are written (a rewritten row costs PostgreSQL the
+    index-only scans of its page until the next VACUUM); returns how many."""
+    from letters.models.budget import BudgetLine
+    from letters.models.citation import Citation
+
+    db = letter._state.db
+    date, year = letter.date, letter.year
+    written = (
+        Citation.objects.using(db)
+        .filter(letter=letter)
+        .exclude(letter_date=date, letter_year=year)
+        .update(letter_date=date, letter_year=year)
+    )
+    stale = ~Q(letter_date=date) | (Q(year_from__isnull=True) & ~Q(budget_year=year))
+    written += (
+        BudgetLine.objects.using(db)
+        .filter(stale, letter=letter)
+        .update(
+            letter_date=date,
+            budget_year=Coalesce(
+                "year_from", Value(year, output_field=models.PositiveSmallIntegerField())
+            ),
+        )
+    )
+    return written
+
+
+def copy_all_letter_dates(using: str = DEFAULT_DB_ALIAS) -> None:
+    """``copy_letter_dates`` for every letter at once, for paths that write rows with
+    ``bulk_create`` and leave the copies empty (the archive restore)."""
+    from letters.models.budget import BudgetLine
+    from letters.models.citation import Citation
+
+    letter = Letter.objects.using(using).filter(pk=OuterRef("letter_id"))
+    Citation.objects.using(using).update(
+        letter_date=Subquery(letter.values("date")[:1]),
+        letter_year=Subquery(letter.values("year")[:1]),
+    )
+    BudgetLine.objects.using(using).update(
+        budget_year=Coalesce("year_from", Subquery(letter.values("year")[:1])),
+        letter_date=Subquery(letter.values("date")[:1]),
+    )
 
 
 class Signatory(models.Model):

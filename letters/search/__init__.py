@@ -30,8 +30,8 @@ from django.db.models.signals import post_delete
 from letters.db import is_postgres
 from letters.search import postgres, sqlite
 from letters.search.documents import build_document, letter_paragraphs
-from letters.search.sample import InSample
 from letters.search.query import ParsedQuery, parse_query
+from letters.search.sample import InSample
 
 __all__ = [
     "ParsedQuery",

@@ -13,8 +13,8 @@ from django.db.models import FloatField, Value
 from django.db.models.expressions import RawSQL
 
 from letters.search.documents import IndexDocument
-from letters.search.sample import InSample
 from letters.search.query import ParsedQuery, Term
+from letters.search.sample import InSample
 
 FTS_TABLE = "letters_letter_fts"
 # title, headings, body

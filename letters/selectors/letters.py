@@ -8,7 +8,8 @@ import math
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
+from django.db import connections
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
 
 from letters.annotate import AnnotatedText, Link, annotate
 from letters.kamerstuk import InvalidKamerstuk, KamerstukKey
@@ -103,33 +104,91 @@ def citations_of(key: KamerstukKey | None, letter: Letter | None = None):
     return citations
 
 
-def cited_by(citations, *, year: int | None, page: int | None) -> CitedBy:
-    """One aggregate (citing letters per year) and one query for a page of citing
-    letters with their citations, newest letter first."""
-    year_rows = citations.values("letter__year").annotate(n=Count("letter", distinct=True))
-    counts = sorted(
-        ((row["letter__year"], row["n"]) for row in year_rows),
-        key=lambda item: (item[0] is None, -(item[0] or 0)),
+def _citing_letters(key: KamerstukKey | None, letter: Letter | None, year: int | None = None):
+    """The letters citing a Kamerstuk (the same as ``citations_of``) as distinct
+    (letter_id, letter_year, letter_date) rows: one SELECT per way of pointing here,
+    each an index-only scan (``citation_target_citing``, ``citation_key_citing``) that
+    visits no citation or letter row; UNION drops the letters found both ways."""
+    parts = []
+    if letter is not None:
+        parts.append(Citation.objects.filter(target=letter))
+    if key is not None:
+        by_key = Citation.objects.filter(kind=CitationKind.KAMERSTUK, key=key.key)
+        if letter is not None:
+            # Those pointing here are in the first part: this one is nearly always empty.
+            by_key = by_key.filter(Q(target__isnull=True) | ~Q(target=letter))
+        parts.append(by_key)
+    if letter is not None:
+        parts = [part.exclude(letter=letter) for part in parts]
+    if year is not None:
+        parts = [part.filter(letter_year=year) for part in parts]
+    parts = [
+        part.order_by().values_list("letter_id", "letter_year", "letter_date") for part in parts
+    ]
+    if not parts:
+        return Citation.objects.none().values_list("letter_id", "letter_year", "letter_date")
+    return parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0].distinct()
+
+
+def _newest_first(citing):
+    return citing.order_by(F("letter_date").desc(nulls_last=True), F("letter_id").desc())
+
+
+def _counts_and_page(citing, *, year: int | None, page: int) -> tuple[list, list[int]]:
+    """In one statement over ``_citing_letters``: (year, number of citing letters) per
+    year, and the ids of one page of them (in ``year`` when given), newest first.
+    Raw SQL because the ORM cannot group or reuse a UNION."""
+    if citing.query.is_empty():
+        return [], []
+    sql, params = citing.query.get_compiler(using=citing.db).as_sql()
+    in_year = "WHERE letter_year = %s" if year is not None else ""
+    statement = (
+        f"WITH citing AS ({sql}) "
+        "SELECT 0, letter_year, COUNT(*) FROM citing GROUP BY letter_year "
+        "UNION ALL SELECT * FROM ("
+        f"SELECT 1, letter_year, letter_id FROM citing {in_year} "
+        "ORDER BY letter_date DESC NULLS LAST, letter_id DESC LIMIT %s OFFSET %s) page"
     )
+    params = (*params, *([year] if year is not None else []))
+    params += (CITED_BY_PER_PAGE, (page - 1) * CITED_BY_PER_PAGE)
+    with connections[citing.db].cursor() as cursor:
+        cursor.execute(statement, params)
+        rows = cursor.fetchall()
+    counts = [(row_year, count) for part, row_year, count in rows if part == 0]
+    return counts, [letter_id for part, _, letter_id in rows if part == 1]
+
+
+def cited_by(
+    key: KamerstukKey | None, letter: Letter | None = None, *, year: int | None, page: int | None
+) -> CitedBy:
+    """The letters citing a Kamerstuk (``citations_of``): how many per year, and one page
+    of them with their citations, newest letter first. Two queries (three when the
+    year or page asked for does not exist), each bounded by the citations of this
+    Kamerstuk, not by the size of the archive."""
+    asked_page = max(page or 1, 1)
+    counts, page_ids = _counts_and_page(_citing_letters(key, letter), year=year, page=asked_page)
+    counts.sort(key=lambda item: (item[0] is None, -(item[0] or 0)))
     count_by_year = dict(counts)
     year_ignored = year is not None and year not in count_by_year
     if year_ignored:
         year = None
     total = count_by_year[year] if year is not None else sum(count_by_year.values())
     pages = max(1, math.ceil(total / CITED_BY_PER_PAGE))
-    page = min(max(page or 1, 1), pages)
+    page = min(asked_page, pages)
+    if total and (year_ignored or page != asked_page):
+        first = (page - 1) * CITED_BY_PER_PAGE
+        page_ids = [
+            row[0]
+            for row in _newest_first(_citing_letters(key, letter, year))[
+                first : first + CITED_BY_PER_PAGE
+            ]
+        ]
 
     entries: list[CitingLetter] = []
     if total:
-        if year is not None:
-            citations = citations.filter(letter__year=year)
-        letters_page = (
-            Letter.objects.filter(Exists(citations.filter(letter=OuterRef("pk"))))
-            .order_by(*NEWEST_FIRST)
-            .values("pk")[(page - 1) * CITED_BY_PER_PAGE : page * CITED_BY_PER_PAGE]
-        )
         rows = (
-            citations.filter(letter__in=letters_page)
+            citations_of(key, letter)
+            .filter(letter_id__in=page_ids)
             .select_related("letter__dossier")
             .defer(*light("letter__"))
             .order_by(F("letter__date").desc(nulls_last=True), "-letter_id", "start")
@@ -218,10 +277,13 @@ def _mission_mentions(letter: Letter) -> list[MissionMention]:
 def _neighbours(letter: Letter) -> tuple[Letter | None, Letter | None]:
     if letter.dossier_id is None or letter.number is None:
         return None, None
-    same_dossier = letter_list_queryset().filter(dossier_id=letter.dossier_id)
-    previous = same_dossier.filter(number__lt=letter.number).order_by("-number").first()
-    following = same_dossier.filter(number__gt=letter.number).order_by("number").first()
-    return previous, following
+    same_dossier = Letter.objects.filter(dossier_id=letter.dossier_id)
+    previous = same_dossier.filter(number__lt=letter.number).order_by("-number").values("pk")[:1]
+    following = same_dossier.filter(number__gt=letter.number).order_by("number").values("pk")[:1]
+    # One query: each subquery is one step in the (dossier, number) index.
+    found = letter_list_queryset().filter(Q(pk=Subquery(previous)) | Q(pk=Subquery(following)))
+    by_side = {neighbour.number < letter.number: neighbour for neighbour in found}
+    return by_side.get(True), by_side.get(False)
 
 
 def letter_page(letter: Letter, *, cited_year: int | None, cited_page: int | None) -> LetterPage:
@@ -229,9 +291,7 @@ def letter_page(letter: Letter, *, cited_year: int | None, cited_page: int | Non
     return LetterPage(
         letter=letter,
         text=annotate(letter.body, letter.structure, _text_links(letter)),
-        cited_by=cited_by(
-            citations_of(letter.kamerstuk_key, letter), year=cited_year, page=cited_page
-        ),
+        cited_by=cited_by(letter.kamerstuk_key, letter, year=cited_year, page=cited_page),
         missions=_mission_mentions(letter),
         budget_lines=list(letter.budget_lines.select_related("mission").order_by("start", "id")),
         recommendations=list(
@@ -252,7 +312,7 @@ class ReferencePage:
 
 def reference_page(key: KamerstukKey, *, cited_year: int | None, cited_page: int | None):
     """None when no letter in the archive cites this Kamerstuk."""
-    cited = cited_by(citations_of(key), year=cited_year, page=cited_page)
+    cited = cited_by(key, year=cited_year, page=cited_page)
     if not cited.year_counts:
         return None
     return ReferencePage(

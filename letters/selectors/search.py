@@ -20,8 +20,7 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
-from letters import search
-from letters import filters
+from letters import filters, search
 from letters.filters import FacetSummary, LetterFilterSet
 from letters.models import Letter, LetterMission
 from letters.page_cache import CACHE_SECONDS, current_generation
@@ -218,7 +217,10 @@ def ordered_letters(queryset, filterset: LetterFilterSet, sort: str, *, window_o
             ranked = search.ranked_window(queryset, parsed, candidates)
         else:
             ranked = search.annotate_rank(queryset, parsed, candidates)
-        return ranked.order_by("-rank", *NEWEST_FIRST)
+        # Equal ranks: newest first; SQLite takes the newest id, the order in
+        # which FTS5 alone can give a page (search.relevance_page).
+        ties = NEWEST_FIRST if search.rank_window() else (F("id").desc(),)
+        return ranked.order_by("-rank", *ties)
     return queryset.order_by(*(OLDEST_FIRST if sort == OLDEST else NEWEST_FIRST))
 
 
@@ -353,7 +355,8 @@ def letter_search(params: QueryDict) -> LetterSearch:
         # The page's ids first, then only those letters in full: sorting the
         # matches with their bodies attached made SQLite carry every body
         # through its sorter. The facet query already counted the matches.
-        paginator = Paginator(Letter.objects.none(), PER_PAGE)
+        # The full order stays unevaluated: the downloads read it.
+        paginator = Paginator(ordered_letters(filterset.qs, filterset, sort), PER_PAGE)
         paginator.count = summary.total
         page = paginator.page(_page_number(params.get("page"), paginator, notices))
         page.object_list = _letters_in_order(_page_ids(filterset, sort, page) if page.end_index() else [])

@@ -290,6 +290,8 @@ class CorpusWriter:
                     end=c.end,
                     in_footnote=c.in_footnote,
                     context=sentence_around(spec.body, c.start, c.end),
+                    letter_date=letter.date,
+                    letter_year=letter.year,
                 )
                 for c in spec.citations
             ]
@@ -317,6 +319,8 @@ class CorpusWriter:
                     start=a.start,
                     end=a.end,
                     mission_id=self.mission_ids.get(a.mission_slug) if a.mission_slug else None,
+                    budget_year=a.year_from if a.year_from is not None else letter.year,
+                    letter_date=letter.date,
                 )
                 for a in spec.amounts
             ]
