@@ -93,8 +93,8 @@ def estimate(sample_count: int) -> int:
 
 # The alias of each facet's sub-select inside the single facet query.
 _TEXT = "facet_rows"
-# Letter.Meta.indexes: (id, dossier); see LetterFilterSet._facet_rows.
-_ID_DOSSIER_INDEX = "letter_id_dossier"
+# Letter.Meta.indexes: (id, year, dossier); see LetterFilterSet._facet_rows.
+_ID_DOSSIER_INDEX = "letter_id_year_dossier"
 
 
 @dataclass(frozen=True)
@@ -312,11 +312,15 @@ class MinistryFacet(FacetFilter):
         return Q(id__in=links.values("letter_id"))
 
     def count_sql(self, tables, where):
-        # (letter, ministry) is unique: no DISTINCT needed.
+        # (letter, ministry) is unique: no DISTINCT needed. CROSS JOIN makes
+        # SQLite look up each matched letter's ministries, instead of scanning
+        # every (letter, ministry) pair in ministry order for its GROUP BY
+        # (33 ms at 100 000 letters); PostgreSQL plans it as any join.
+        also = f"{where} AND" if where else "WHERE"
         return (
             f"SELECT mn.slug, mn.name, NULL, c.n FROM "
             f"(SELECT lmn.ministry_id, COUNT(*) AS n FROM m "
-            f"JOIN {tables.letter_ministries} lmn ON lmn.letter_id = m.id {where} "
+            f"CROSS JOIN {tables.letter_ministries} lmn {also} lmn.letter_id = m.id "
             f"GROUP BY lmn.ministry_id) c "
             f"JOIN {tables.ministries} mn ON mn.id = c.ministry_id"
         )
@@ -528,12 +532,12 @@ class LetterFilterSet(django_filters.FilterSet):
         if connection.vendor == "sqlite":
             # SQLite stores dossier_id after the ~30 KB body (a column added by
             # a later migration), so reading it from the row walks the body's
-            # overflow pages: 0.12 s for 10 000 letters. The (id, dossier)
+            # overflow pages: 0.12 s for 10 000 letters. The (id, year, dossier)
             # index holds it: one look-up per matched letter.
             columns = ["id", "year", "kind", *flags]
             main_dossiers = (
-                f"SELECT l.id, l.dossier_id FROM m JOIN {table} l INDEXED BY {_ID_DOSSIER_INDEX} "
-                f"ON l.id = m.id WHERE l.dossier_id IS NOT NULL"
+                f"SELECT l.id, l.dossier_id FROM {table} l INDEXED BY {_ID_DOSSIER_INDEX} "
+                f"WHERE l.id IN (SELECT id FROM m) AND l.dossier_id IS NOT NULL"
             )
         else:
             columns = ["id", "year", "kind", "dossier_id", *flags]

@@ -109,9 +109,9 @@ class Letter(models.Model):
             GinIndex(fields=["search_vector"], name="letter_search_gin"),
             models.Index(fields=["dossier", "number"], name="letter_dossier_number"),
             models.Index(fields=["-date", "-id"], name="letter_date_desc"),
-            # The main dossier by letter id without reading the row: SQLite
+            # Year and main dossier by letter id without reading the row: SQLite
             # stores dossier_id after the ~30 KB body (see letters.filters).
-            models.Index(fields=["id", "dossier"], name="letter_id_dossier"),
+            models.Index(fields=["id", "year", "dossier"], name="letter_id_year_dossier"),
         ]
 
     def __str__(self) -> str:

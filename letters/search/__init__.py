@@ -31,7 +31,6 @@ from letters.db import is_postgres
 from letters.search import postgres, sqlite
 from letters.search.documents import build_document, letter_paragraphs
 from letters.search.query import ParsedQuery, parse_query
-from letters.search.sample import InSample
 
 __all__ = [
     "ParsedQuery",
@@ -115,9 +114,10 @@ def rebuild_index() -> int:
 def filter_letters(queryset, parsed: ParsedQuery, *, sample_every: int | None = None):
     """Only the letters matching the query (no ranking); with ``sample_every``
     only those in the counting sample (``sample.InSample``)."""
+    backend = _backend(default_connection)
     if parsed.is_empty:
-        return queryset.filter(InSample("id", every=sample_every)) if sample_every else queryset
-    return _backend(default_connection).filter_queryset(queryset, parsed, sample_every)
+        return backend.in_sample(queryset, sample_every) if sample_every else queryset
+    return backend.filter_queryset(queryset, parsed, sample_every)
 
 
 def annotate_rank(queryset, parsed: ParsedQuery, candidates=None):

@@ -92,14 +92,17 @@ def to_search_query(parsed: ParsedQuery) -> SearchQuery | None:
     return query
 
 
+def in_sample(queryset, every: int):
+    """Only the letters in the counting sample: answered by the partial indexes
+    over the sample (migration 0008)."""
+    return queryset.filter(InSample("id", every=every))
+
+
 def filter_queryset(queryset, parsed: ParsedQuery, sample_every: int | None = None):
     query = to_search_query(parsed)
     if query is not None:
         queryset = queryset.filter(search_vector=query)
-    if sample_every:
-        # Answered by the partial GIN index over the sample (migration 0008).
-        queryset = queryset.filter(InSample("id", every=sample_every))
-    return queryset
+    return in_sample(queryset, sample_every) if sample_every else queryset
 
 
 def annotate_rank(queryset, parsed: ParsedQuery, candidates=None):

@@ -73,12 +73,21 @@ def _matching_ids(expression: str, sample_every: int | None = None) -> RawSQL:
     )
 
 
+def in_sample(queryset, every: int):
+    """Only the letters in the counting sample. The ids come from a sub-select
+    that SQLite answers from an index: testing ``id % 64`` while scanning the
+    letters table reads every row's first page (81 ms at 100 000 letters,
+    against 7 ms)."""
+    ids = queryset.model.objects.filter(InSample("id", every=every)).values("id")
+    return queryset.filter(id__in=ids)
+
+
 def filter_queryset(queryset, parsed: ParsedQuery, sample_every: int | None = None):
     positive, negative = match_expressions(parsed)
     if positive:
         return queryset.filter(id__in=_matching_ids(positive, sample_every))
     if sample_every:
-        queryset = queryset.filter(InSample("id", every=sample_every))
+        queryset = in_sample(queryset, sample_every)
     if negative:
         # FTS5's NOT needs a left-hand side: "all indexed letters except …".
         return queryset.filter(id__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE}", ())).exclude(
