@@ -37,12 +37,16 @@ from letters.search.query import ParsedQuery, clean_query_text
 MAX_VALUES_PER_FACET = 30
 # Counting facets costs time in proportion to the letters counted over: at
 # 100 000 letters a common word matches nearly all of them and exact counts took
-# a second. Above this many letters, counts come from a fixed sample (the letters
-# whose id is a multiple of SAMPLE_EVERY, see letters.search.sample) and are
-# shown as estimates. SAMPLE_EVERY is also the predicate of migration 0008's
-# partial indexes.
-EXACT_COUNT_LIMIT = 10_000
+# a second. Above EXACT_COUNT_LIMIT letters, counts come from a fixed sample (the
+# letters whose id is a multiple of SAMPLE_EVERY or FINE_SAMPLE_EVERY, see
+# letters.search.sample) and are shown as estimates: the fine sample up to
+# FINE_SAMPLE_LIMIT letters, so that it never holds more than a few thousand, the
+# coarse one beyond. Both moduli are the predicates of migration 0008's partial
+# indexes.
+EXACT_COUNT_LIMIT = 2_500
 SAMPLE_EVERY = 64
+FINE_SAMPLE_EVERY = 8
+FINE_SAMPLE_LIMIT = 10_000
 MAX_VALUE_LENGTH = 100
 _SLUG_RE = re.compile(r"^[-a-z0-9_]+$")
 
@@ -82,10 +86,11 @@ class SearchTextField(forms.CharField):
         return clean_query_text(value)
 
 
-def estimate(sample_count: int) -> int:
-    """A count over the sample, scaled to the archive and rounded to two
-    significant digits (3 232 → 3 200): no more precise than it is."""
-    scaled = sample_count * SAMPLE_EVERY
+def estimate(sample_count: int, every: int) -> int:
+    """A count over a sample of 1 in ``every``, scaled to the archive and
+    rounded to two significant digits (3 232 → 3 200): no more precise than
+    it is."""
+    scaled = sample_count * every
     return scaled if scaled < 100 else int(float(f"{scaled:.2g}"))
 
 
@@ -93,8 +98,8 @@ def estimate(sample_count: int) -> int:
 
 # The alias of each facet's sub-select inside the single facet query.
 _TEXT = "facet_rows"
-# Letter.Meta.indexes: (id, year, dossier); see LetterFilterSet._facet_rows.
-_ID_DOSSIER_INDEX = "letter_id_year_dossier"
+# Letter.Meta.indexes: (id, year, dossier, kind); see LetterFilterSet._facet_rows.
+_ID_DOSSIER_INDEX = "letter_facet_columns"
 
 
 @dataclass(frozen=True)
@@ -147,6 +152,7 @@ class FacetSummary:
     total: int  # letters matching q and every chosen facet
     total_estimated: bool = False
     counts_estimated: bool = False
+    sample_every: int | None = None  # the sample the estimates come from
 
 
 class FacetFilter(django_filters.Filter):
@@ -479,28 +485,36 @@ class LetterFilterSet(django_filters.FilterSet):
         chosen facet saying whether a letter passes it; each facet then counts
         over the letters passing all OTHER flags (disjunctive counts).
 
-        The sample is counted first. When it says more than EXACT_COUNT_LIMIT
-        letters are to be counted over, its counts are scaled up and marked as
-        estimates; the total is still counted exactly when that is cheap (no
-        search text, so indexes answer it, or a result that is not large).
+        The coarse sample is counted first. When it says more than
+        EXACT_COUNT_LIMIT letters are to be counted over, counts come from a
+        sample (see FINE_SAMPLE_LIMIT), scaled up and marked as estimates; the
+        total is still counted exactly when that is cheap (no search text, so
+        indexes answer it, or a result that is not large).
         """
-        sampled = self._facet_rows(sample=True)
-        if _counted_over(sampled) * SAMPLE_EVERY <= EXACT_COUNT_LIMIT:
-            return self._summary(self._facet_rows(), estimated=False)
-        summary = self._summary(sampled, estimated=True)
+        coarse = self._facet_rows(sample_every=SAMPLE_EVERY)
+        counted_over = _counted_over(coarse) * SAMPLE_EVERY
+        if counted_over <= EXACT_COUNT_LIMIT:
+            return self._summary(self._facet_rows(), every=None)
+        if counted_over <= FINE_SAMPLE_LIMIT:
+            summary = self._summary(self._facet_rows(sample_every=FINE_SAMPLE_EVERY), every=FINE_SAMPLE_EVERY)
+        else:
+            summary = self._summary(coarse, every=SAMPLE_EVERY)
         if not self.parsed_query.text or summary.total <= EXACT_COUNT_LIMIT:
-            total = self.qs.order_by().count()
-            return FacetSummary(summary.counts, total, total_estimated=False, counts_estimated=True)
+            return replace(summary, total=self.qs.order_by().count(), total_estimated=False)
         return summary
 
-    def _summary(self, rows, *, estimated: bool) -> FacetSummary:
-        scale = estimate if estimated else int
+    def _summary(self, rows, *, every: int | None) -> FacetSummary:
+        """``_facet_rows``'s rows as counts; ``every``: they are over a sample of 1
+        in ``every`` letters."""
+        estimated = every is not None
         facets = {}
         for name in self.FACETS:
             counts = self.filters[name].to_counts(row[1:] for row in rows if row[0] == name)
             if estimated:
                 # Scaling keeps the order: no facet needs sorting again.
-                counts = [replace(c, count=scale(c.count), estimated=True) for c in counts]
+                counts = [
+                    replace(c, count=estimate(c.count, every), estimated=True) for c in counts
+                ]
             present = {count.value for count in counts}
             counts += [
                 FacetCount(value, label, 0, estimated=estimated)
@@ -508,16 +522,22 @@ class LetterFilterSet(django_filters.FilterSet):
                 if value not in present
             ]
             facets[name] = counts
-        total = scale(next((row[4] for row in rows if row[0] == ""), 0))
-        return FacetSummary(facets, total, total_estimated=estimated, counts_estimated=estimated)
+        total = next((row[4] for row in rows if row[0] == ""), 0)
+        return FacetSummary(
+            facets,
+            estimate(total, every) if estimated else total,
+            total_estimated=estimated,
+            counts_estimated=estimated,
+            sample_every=every,
+        )
 
-    def _facet_rows(self, *, sample: bool = False) -> list[tuple]:
+    def _facet_rows(self, *, sample_every: int | None = None) -> list[tuple]:
         """Rows of (facet, value, label, detail, count); facet "" holds the
         number of matching letters, facet "#" the number of letters counted
         over (``m``)."""
         chosen = [name for name in self.FACETS if self.selection[name]]
         matched = search.filter_letters(
-            self.queryset.all(), self.parsed_query, sample_every=SAMPLE_EVERY if sample else None
+            self.queryset.all(), self.parsed_query, sample_every=sample_every
         ).order_by()
         flags = {
             f"f_{name}": ExpressionWrapper(
@@ -532,7 +552,7 @@ class LetterFilterSet(django_filters.FilterSet):
         if connection.vendor == "sqlite":
             # SQLite stores dossier_id after the ~30 KB body (a column added by
             # a later migration), so reading it from the row walks the body's
-            # overflow pages: 0.12 s for 10 000 letters. The (id, year, dossier)
+            # overflow pages: 0.12 s for 10 000 letters. The (id, year, dossier, kind)
             # index holds it: one look-up per matched letter.
             columns = ["id", "year", "kind", *flags]
             main_dossiers = (

@@ -1,6 +1,7 @@
 """The facets of /brieven/ (letters.filters): OR within a facet, AND across
 facets, disjunctive counts, and unknown values ignored with a notice."""
 
+import re
 from datetime import date
 
 import pytest
@@ -261,9 +262,11 @@ def test_the_facet_query_also_counts_the_matching_letters(archive):
 @pytest.fixture
 def small_limits(monkeypatch):
     """Pretend that more than 4 letters is too many to count exactly, with a
-    sample of every other letter (ids that are a multiple of 2)."""
+    sample of every other letter (ids that are a multiple of 2) and no fine
+    sample."""
     monkeypatch.setattr("letters.filters.EXACT_COUNT_LIMIT", 4)
     monkeypatch.setattr("letters.filters.SAMPLE_EVERY", 2)
+    monkeypatch.setattr("letters.filters.FINE_SAMPLE_LIMIT", 0)
 
 
 @pytest.fixture
@@ -284,6 +287,7 @@ def test_large_result_sets_are_counted_over_the_sample(many_letters, small_limit
     in_sample += [letter for letter in many_letters[20:] if letter.pk % 2 == 0]
 
     assert summary.counts_estimated and summary.total_estimated
+    assert summary.sample_every == 2
     assert summary.total == 2 * len(in_sample)
     years = {c.value: c.count for c in summary.counts["jaar"]}
     assert years == {
@@ -307,6 +311,17 @@ def test_the_total_stays_exact_when_indexes_can_count_it(many_letters, small_lim
     assert summary.total == 1 and not summary.total_estimated
 
 
+def test_medium_result_sets_are_counted_over_the_fine_sample(many_letters, monkeypatch):
+    monkeypatch.setattr("letters.filters.EXACT_COUNT_LIMIT", 4)
+    monkeypatch.setattr("letters.filters.SAMPLE_EVERY", 4)
+    monkeypatch.setattr("letters.filters.FINE_SAMPLE_EVERY", 2)
+    monkeypatch.setattr("letters.filters.FINE_SAMPLE_LIMIT", 1000)
+    summary = filterset("q=mali").facet_summary()
+    in_sample = [letter for letter in many_letters if letter.pk % 2 == 0]
+    assert summary.sample_every == 2
+    assert summary.total == 2 * len(in_sample) and summary.total_estimated
+
+
 def test_small_result_sets_are_counted_exactly(many_letters, small_limits, monkeypatch):
     monkeypatch.setattr("letters.filters.EXACT_COUNT_LIMIT", 100)
     summary = filterset("q=mali").facet_summary()
@@ -322,19 +337,28 @@ def test_postgresql_reads_the_sample_from_its_partial_indexes(many_letters):
 
     if connection.vendor != "postgresql":
         pytest.skip("partial indexes of the sample exist on PostgreSQL only")
-    assert filters.SAMPLE_EVERY == 64  # the predicate of migration 0008's indexes
-    for query in ("q=mali", ""):
-        result = filterset(query)
-        sample = search.filter_letters(
-            Letter.objects.all(), result.parsed_query, sample_every=filters.SAMPLE_EVERY
-        )
-        with search.index_scans(result.parsed_query), connection.cursor() as cursor:
+    # The predicates of migration 0008's indexes.
+    assert (filters.SAMPLE_EVERY, filters.FINE_SAMPLE_EVERY) == (64, 8)
+    cases = [
+        # A search reads its sample from a GIN index, never from a B-tree.
+        ("q=mali", 64, "letter_sample_search_gin"),
+        ("q=mali", 8, "letter_fine_sample_search_gin"),
+        # Without words the sample comes from its B-tree index.
+        ("", 64, "letter_sample"),
+        ("", 8, "letter_fine_sample"),
+    ]
+    for query, every, index in cases:
+        parsed = filterset(query).parsed_query
+        sample = search.filter_letters(Letter.objects.all(), parsed, sample_every=every)
+        with search.index_scans(parsed), connection.cursor() as cursor:
+            if not query:  # the planner would rightly scan so small a table
+                cursor.execute("SET enable_seqscan = off")
             sql, params = sample.values("id", "year").query.sql_with_params()
             cursor.execute(f"EXPLAIN {sql}", params)
             plan = "\n".join(row[0] for row in cursor.fetchall())
-        # Either partial index (which one depends on the table's statistics)
-        # shows PostgreSQL sees the query's sample in the index predicate.
-        assert "letter_sample" in plan, plan
+            cursor.execute("RESET enable_seqscan")
+        used = set(re.findall(r" (?:on|using) (letter_\w+)", plan))
+        assert used == {index}, plan
 
 
 def test_postgresql_keeps_letter_rows_narrow():

@@ -430,6 +430,7 @@ def test_facet_counts_are_reused_until_the_archive_changes(client, settings, let
 def test_estimated_counts_are_marked_as_estimates(client, monkeypatch):
     monkeypatch.setattr("letters.filters.EXACT_COUNT_LIMIT", 4)
     monkeypatch.setattr("letters.filters.SAMPLE_EVERY", 2)
+    monkeypatch.setattr("letters.filters.FINE_SAMPLE_LIMIT", 0)
     for n in range(20):
         make_letter(title=f"Brief {n}", body="Over Mali.", letter_date=date(2010, 1, 1))
     html = page(client, "q=mali")

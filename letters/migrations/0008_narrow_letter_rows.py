@@ -10,11 +10,11 @@ table and a row is a few hundred bytes.
 New and updated rows follow the target at once; an existing archive is
 rewritten with ``VACUUM FULL letters_letter`` (docs/performance.md).
 
-Also two small partial indexes over the counting sample of ``letters.filters``
-(letters whose id is a multiple of SAMPLE_EVERY = 64): facet counts for a search
-matching most of the archive read the sample from these instead of every
-letter. Their predicate must stay exactly ``(id % 64) = 0``, the SQL of
-``letters.filters.InSample``.
+Also partial indexes over the two counting samples of ``letters.filters``
+(letters whose id is a multiple of SAMPLE_EVERY = 64 or FINE_SAMPLE_EVERY = 8):
+facet counts for a search matching many letters read a sample from these
+instead of every letter. Their predicates must stay exactly the SQL of
+``letters.search.sample.InSample``.
 
 SQLite needs nothing here: FTS5 yields letter ids, and ``id % 64`` is checked
 on the id alone.
@@ -23,9 +23,15 @@ on the id alone.
 from django.db import migrations
 
 TARGET = 512
+# The GIN indexes (searches with words) and the B-tree ones (the sample without
+# words) spell the predicate differently, so that a search never reads the
+# sample from a B-tree and then decompresses every letter's vector to test it
+# (see letters.search.sample.InSample).
 SAMPLE_INDEXES = {
-    "letter_sample_search_gin": "USING gin (search_vector) WHERE (id % 64) = 0",
+    "letter_sample_search_gin": "USING gin (search_vector) WHERE MOD(id, 64) = 0",
+    "letter_fine_sample_search_gin": "USING gin (search_vector) WHERE MOD(id, 8) = 0",
     "letter_sample": "(id) INCLUDE (year, kind, dossier_id) WHERE (id % 64) = 0",
+    "letter_fine_sample": "(id) INCLUDE (year, kind, dossier_id) WHERE (id % 8) = 0",
 }
 
 

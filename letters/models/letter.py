@@ -109,9 +109,11 @@ class Letter(models.Model):
             GinIndex(fields=["search_vector"], name="letter_search_gin"),
             models.Index(fields=["dossier", "number"], name="letter_dossier_number"),
             models.Index(fields=["-date", "-id"], name="letter_date_desc"),
-            # Year and main dossier by letter id without reading the row: SQLite
-            # stores dossier_id after the ~30 KB body (see letters.filters).
-            models.Index(fields=["id", "year", "dossier"], name="letter_id_year_dossier"),
+            # What the facet counts read of a letter, by id, without reading
+            # the row: SQLite stores dossier_id after the ~30 KB body, and the
+            # counting sample without search words is read from here (see
+            # letters.filters).
+            models.Index(fields=["id", "year", "dossier", "kind"], name="letter_facet_columns"),
         ]
 
     def __str__(self) -> str:

@@ -93,16 +93,20 @@ def to_search_query(parsed: ParsedQuery) -> SearchQuery | None:
 
 
 def in_sample(queryset, every: int):
-    """Only the letters in the counting sample: answered by the partial indexes
-    over the sample (migration 0008)."""
+    """Only the letters in the counting sample: answered by the sample's
+    partial B-tree index (migration 0008)."""
     return queryset.filter(InSample("id", every=every))
 
 
 def filter_queryset(queryset, parsed: ParsedQuery, sample_every: int | None = None):
     query = to_search_query(parsed)
-    if query is not None:
-        queryset = queryset.filter(search_vector=query)
-    return in_sample(queryset, sample_every) if sample_every else queryset
+    if query is None:
+        return in_sample(queryset, sample_every) if sample_every else queryset
+    queryset = queryset.filter(search_vector=query)
+    if sample_every:
+        # Spelled to match only the sample's partial GIN index (see InSample).
+        queryset = queryset.filter(InSample("id", every=sample_every, as_function=True))
+    return queryset
 
 
 def annotate_rank(queryset, parsed: ParsedQuery, candidates=None):
@@ -137,8 +141,12 @@ def ranked_window(queryset, parsed: ParsedQuery, candidates=None):
     letters are read. Ordering every match by ``annotate_rank`` visited all of
     them, and for a phrase checked it in every letter's vector (1.3 s for a
     phrase of two common words at 100 000 letters)."""
-    window = _window(queryset if candidates is None else candidates)
-    return queryset.filter(id__in=window).annotate(
+    # The window's ids are read first (one query) and passed as a list: as a
+    # sub-select, the planner at times tested a phrase in every matching
+    # letter and only then joined the window (120 ms at 10 000 letters,
+    # against 10 ms for the window's 500).
+    window = list(_window(queryset if candidates is None else candidates))
+    return queryset.filter(id__in=[row["id"] for row in window]).annotate(
         rank=SearchRank(F("search_vector"), to_search_query(parsed))
     )
 

@@ -12,16 +12,27 @@ from django.db.models import BooleanField, Func
 
 
 class InSample(Func):
-    """``(id % every) = 0`` as a condition."""
+    """``(id % every) = 0`` as a condition; with ``as_function`` spelled
+    ``MOD(id, every) = 0``.
+
+    The two spellings mean the same, but PostgreSQL matches a partial index
+    only to the spelling of its predicate. Migration 0008 gives the GIN indexes
+    (for searches with words) the MOD spelling and the B-tree indexes (for the
+    sample without words) the % spelling, so that a search never finds the
+    sample through a B-tree and then decompresses each letter's vector to test
+    it, which the planner thinks cheap and is not."""
 
     output_field = BooleanField()
 
-    def __init__(self, expression, *, every: int):
+    def __init__(self, expression, *, every: int, as_function: bool = False):
         super().__init__(expression)
         self.every = int(every)
+        self.as_function = as_function
 
     def as_sql(self, compiler, connection, **extra):
-        # "%%%%": the template is %-formatted once here, the SQL once more by the driver.
-        return super().as_sql(
-            compiler, connection, template=f"(%(expressions)s %%%% {self.every}) = 0", **extra
-        )
+        if self.as_function:
+            template = f"MOD(%(expressions)s, {self.every}) = 0"
+        else:
+            # "%%%%": the template is %-formatted here, the SQL once more by the driver.
+            template = f"(%(expressions)s %%%% {self.every}) = 0"
+        return super().as_sql(compiler, connection, template=template, **extra)

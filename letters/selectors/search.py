@@ -364,7 +364,7 @@ def letter_search(params: QueryDict) -> LetterSearch:
         notices.append(
             f"Meer dan {_dutch(filters.EXACT_COUNT_LIMIT)} brieven om te tellen: de aantallen bij de filters"
             f"{' en het totaal' if summary.total_estimated else ''} zijn geschat uit een vaste "
-            f"steekproef van 1 op de {filters.SAMPLE_EVERY} brieven. Waarden met weinig brieven kunnen "
+            f"steekproef van 1 op de {summary.sample_every} brieven. Waarden met weinig brieven kunnen "
             "daardoor ontbreken; kies een filter of zoek preciezer voor exacte aantallen."
         )
     if summary.total_estimated and page.number > 1 and not page.object_list:
