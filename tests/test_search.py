@@ -441,3 +441,13 @@ def test_the_sample_holds_the_matching_letters_whose_id_is_a_multiple(letters):
         matching = set(filter_letters(Letter.objects.all(), parsed).values_list("id", flat=True))
         sampled = filter_letters(Letter.objects.all(), parsed, sample_every=2)
         assert set(sampled.values_list("id", flat=True)) == {i for i in matching if i % 2 == 0}
+
+
+def test_snippet_search_stops_a_while_after_the_first_matching_paragraph(monkeypatch):
+    filler = "\n\n".join(f"Alinea {n} over iets anders dan de zaak." for n in range(20))
+    body = f"Mali wordt genoemd.\n\n{filler}\n\nMali en Niger samen."
+    stems = parse_query("mali niger").highlight_stems
+    monkeypatch.setattr("letters.search.snippets.SCAN_LIMIT", 100)
+    assert make_snippet(body, None, stems).paragraph == 1  # the late paragraph is not read
+    monkeypatch.setattr("letters.search.snippets.SCAN_LIMIT", 100_000)
+    assert make_snippet(body, None, stems).paragraph == 22  # with both words: better

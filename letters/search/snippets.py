@@ -30,6 +30,11 @@ class Snippet:
         return f"p{self.paragraph}" if self.paragraph else ""
 
 
+# Characters of a letter read for its snippet once a paragraph matches; see
+# _best_paragraph.
+SCAN_LIMIT = 6_000
+
+
 def find_matches(text: str, stems: frozenset[str]) -> list[tuple[int, int]]:
     """[start, end) of the words in ``text`` whose stem is searched for."""
     if not stems:
@@ -92,9 +97,16 @@ def _best_paragraph(body: str, paragraphs: list[Paragraph], stems: frozenset[str
     paragraph that has every stem: no later paragraph can beat it. For a common
     word that is usually one of the first paragraphs, instead of the whole letter
     (stemming all paragraphs of 20 letters of ~30 KB took over a second).
+    Once some paragraph matches, reading also stops after SCAN_LIMIT
+    characters: words that rarely share a paragraph otherwise still meant
+    stemming whole letters.
     """
     best, best_score, best_matches = None, None, []
+    scanned = 0
     for paragraph in paragraphs:
+        if best is not None and scanned > SCAN_LIMIT:
+            break
+        scanned += paragraph.end - paragraph.start
         text = body[paragraph.start : paragraph.end]
         matches = find_matches(text, stems)
         if not matches:
