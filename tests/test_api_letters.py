@@ -186,6 +186,34 @@ def test_a_malformed_parameter_is_a_400_that_names_it(client, archive, query, pa
     assert data["message"]
 
 
+def test_paging_by_relevance_gives_every_match_once_in_the_order_of_the_full_list(
+    client, monkeypatch
+):
+    """Pages inside the rank window come from the window alone (PostgreSQL) or from
+    the index (SQLite); together they are the full order, past the window too."""
+    from letters.selectors import search as selector
+
+    monkeypatch.setattr("letters.search.postgres.RANK_WINDOW", 4)
+    for n in range(9):
+        body = "De inzet in Mali gaat door." if n % 3 else "Mali en de inzet, los van elkaar."
+        make_letter(
+            number=500 + n, title=f"Brief {n}", body=body * (1 + n % 2), letter_date=date(2010 + n, 1, 1)
+        )
+    for query in ("q=mali", 'q="inzet in mali"', "q=inzet&jaar=2015&jaar=2016&jaar=2017"):
+        filterset = selector.LetterFilterSet(QueryDict(query))
+        expected = [
+            letter.slug
+            for letter in selector.ordered_letters(filterset.qs, filterset, selector.RELEVANCE)
+        ]
+        listed, url = [], f"/api/letters/?{query}&page_size=2"
+        while url:
+            data = get_json(client, url)
+            assert data["count"] == len(expected)
+            listed += [item["id"] for item in data["results"]]
+            url = data["next"]
+        assert listed == expected
+
+
 def test_a_page_past_the_end_is_a_404_with_a_message(client, archive):
     data = get_json(client, "/api/letters/?page=9", status=404)
 

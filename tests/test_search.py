@@ -170,6 +170,83 @@ def test_search_returns_a_rank_to_order_by(letters):
     assert all(isinstance(letter.rank, float) for letter in results)
 
 
+def test_the_window_starts_in_the_newest_year_that_fills_it(monkeypatch):
+    from letters.search import postgres
+
+    monkeypatch.setattr(postgres, "RANK_WINDOW", 10)
+    counts = {2024: 4, 2025: 5, 2026: 3, 2023: 100}
+    assert postgres.window_since_year(counts, estimated=False) == 2024  # 3 + 5 + 4 >= 10
+    assert postgres.window_since_year(counts, estimated=True) == 2023  # estimates: twice the window
+    assert postgres.window_since_year({2026: 3, 2025: 5}, estimated=False) is None
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+def test_the_rank_window_is_the_newest_letters_whatever_year_it_is_looked_for_from(monkeypatch):
+    from letters.search import postgres
+
+    monkeypatch.setattr(postgres, "RANK_WINDOW", 3)
+    for year in (2019, 2020, 2021, 2022, 2022):
+        make_letter(title=f"Brief {year}", body="Over Mali.", letter_date=date(year, 3, 1))
+    parsed = parse_query("mali")
+    matches = filter_letters(Letter.objects.all(), parsed)
+    expected = sorted(
+        Letter.objects.filter(year__gte=2021).values_list("pk", flat=True)
+    )  # the newest three: 2022, 2022, 2021
+    for since in (None, 2019, 2021, 2022, 2026):  # 2022 and 2026 hold too few: all matches decide
+        window = postgres.ranked_window(matches, parsed, since_year=since)
+        assert sorted(letter.pk for letter in window) == expected
+
+
+def test_a_year_is_found_in_the_text_not_in_the_letters_date():
+    make_letter(title="Brief uit dat jaar", body="Over Mali.", letter_date=date(2026, 3, 1))
+    make_letter(title="Brief erover", body="De plannen voor 2026.", letter_date=date(2019, 3, 1))
+    assert found("2026") == {"Brief erover"}
+    assert found("§2026") == {"Brief erover"}  # the mark is no part of a word
+
+
+def test_letters_that_differ_only_in_year_rank_the_same():
+    make_letter(title="Brief", body="Over Mali en de inzet in Mali.", letter_date=date(2026, 3, 1))
+    make_letter(title="Brief", body="Over Mali en de inzet in Mali.", letter_date=date(1999, 3, 1))
+    ranks = [letter.rank for letter in search(Letter.objects.all(), "mali inzet")]
+    assert len(ranks) == 2 and ranks[0] == ranks[1]
+
+
+@given(st.integers(min_value=1000, max_value=9999))
+def test_the_years_since_one_are_every_later_four_digit_year_and_no_other(since):
+    from letters.search.postgres import YEAR_MARK, _years_since
+
+    terms = [term.strip("'") if not term.endswith(":*") else term for term in _years_since(since)]
+
+    def matched(year: int) -> bool:
+        lexeme = f"{YEAR_MARK}{year}"
+        return any(
+            lexeme.startswith(term[1:-3]) if term.endswith(":*") else lexeme == term for term in terms
+        )
+
+    for year in (since - 1, since, since + 1, 1000, 1800, 2026, 2200, 9999):
+        if 1000 <= year <= 9999:
+            assert matched(year) == (year >= since), year
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+def test_the_index_knows_each_letters_year_after_every_change():
+    from letters.search.postgres import YearsQuery
+
+    letter = make_letter(title="Brief", body="Over Mali.", letter_date=date(2020, 3, 1))
+    undated = make_letter(title="Zonder datum", body="Over Mali.", letter_date=None)
+
+    def of_year(year):
+        return set(Letter.objects.filter(search_vector=YearsQuery([year])).values_list("pk", flat=True))
+
+    assert of_year(2020) == {letter.pk}
+    letter.date = date(2022, 1, 5)
+    letter.year = 2022
+    letter.save()
+    update_index([letter.pk])
+    assert of_year(2020) == set() and of_year(2022) == {letter.pk}
+    assert undated.pk not in of_year(2020) | of_year(2022)
+
+
 # -- keeping the index up to date -----------------------------------------------------------
 
 

@@ -13,19 +13,48 @@ from letters.api.filters import LetterQuery
 from letters.models import Dossier, Letter, LetterMission, Mission, Recommendation, Signatory
 from letters.selectors.letters import citations_of, light
 from letters.selectors.recommendations import NO_RESPONSE
-from letters.selectors.search import choose_sort, ordered_letters, with_display_data
+from letters.selectors.search import choose_sort, ordered_letters, page_ids, with_display_data
 
 # -- letters -------------------------------------------------------------------------
+
+
+def _sort(query: LetterQuery) -> str:
+    return choose_sort(query.sort, query.filterset.parsed_query.has_positive_terms, [])
+
+
+def _list_data(queryset):
+    return with_display_data(queryset).prefetch_related("ministries").defer("body", "structure")
 
 
 def letters(query: LetterQuery):
     """The letters /brieven/ shows for the same parameters, in the same order, with
     what a list item needs. Unknown sort values fall back as on the page."""
     filterset = query.filterset
-    parsed = filterset.parsed_query
-    sort = choose_sort(query.sort, parsed.has_positive_terms, [])
-    ordered = ordered_letters(filterset.qs, filterset, sort)
-    return with_display_data(ordered).prefetch_related("ministries").defer("body", "structure")
+    return _list_data(ordered_letters(filterset.qs, filterset, _sort(query)))
+
+
+class LetterRows:
+    """``letters(query)`` as ``paginate`` reads it: an exact count, and a page whose
+    ids come the way /brieven/ reads its pages (``page_ids``), so that the first
+    pages of a common word do not order every match."""
+
+    def __init__(self, query: LetterQuery):
+        self.filterset = query.filterset
+        self.sort = _sort(query)
+        self._count: int | None = None
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = self.filterset.qs.order_by().count()
+        return self._count
+
+    def __getitem__(self, bounds: slice) -> list[Letter]:
+        limit = min(bounds.stop, self.count()) - bounds.start
+        if limit <= 0:
+            return []
+        ids = page_ids(self.filterset, self.sort, offset=bounds.start, limit=limit)
+        by_id = {letter.pk: letter for letter in _list_data(Letter.objects.filter(pk__in=ids))}
+        return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def letter_by_slug(slug: str) -> Letter | None:

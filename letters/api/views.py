@@ -34,7 +34,7 @@ def openapi(request) -> JsonResponse:
 def letter_list(request) -> JsonResponse:
     query = filters.letter_query(request.GET, strict=True)
     with search.index_scans(query.filterset.parsed_query):
-        page = paginate(request, selectors.letters(query))
+        page = paginate(request, selectors.LetterRows(query))
     out = Serializer(request)
     return json_response(
         page.body([out.letter_item(letter) for letter in page.items], notices=query.notices)

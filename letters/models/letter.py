@@ -114,6 +114,10 @@ class Letter(models.Model):
             # counting sample without search words is read from here (see
             # letters.filters).
             models.Index(fields=["id", "year", "dossier", "kind"], name="letter_facet_columns"),
+            # A year's letters in id order: browsing a year and another facet
+            # (``?missie=…&jaar=…``) merges them with the other facet's ids,
+            # 6 ms against 48 ms for probing every letter of the mission.
+            models.Index(fields=["year", "id"], name="letter_year_id"),
         ]
 
     def __str__(self) -> str:

@@ -127,10 +127,13 @@ def annotate_rank(queryset, parsed: ParsedQuery, candidates=None):
     return _backend(default_connection).annotate_rank(queryset, parsed, candidates)
 
 
-def ranked_window(queryset, parsed: ParsedQuery, candidates=None):
+def ranked_window(queryset, parsed: ParsedQuery, candidates=None, year_counts=None, estimated=False):
     """The first ``rank_window()`` letters of ``annotate_rank``'s order, with
-    ``rank``; only where there is a window (PostgreSQL)."""
-    return postgres.ranked_window(queryset, parsed, candidates)
+    ``rank``; only where there is a window (PostgreSQL). ``year_counts``
+    (matching letters per year, ``estimated`` or not), when known, let the
+    window be looked for in the newest years only."""
+    since = postgres.window_since_year(year_counts, estimated=estimated) if year_counts else None
+    return postgres.ranked_window(queryset, parsed, candidates, since_year=since)
 
 
 def relevance_page(parsed: ParsedQuery, within, offset: int, limit: int) -> list[int] | None:

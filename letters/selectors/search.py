@@ -206,15 +206,20 @@ def _page_number(raw: str | None, paginator: Paginator, notices: list[str]) -> i
     return number
 
 
-def ordered_letters(queryset, filterset: LetterFilterSet, sort: str, *, window_only: bool = False):
+def ordered_letters(
+    queryset, filterset: LetterFilterSet, sort: str, *, window_only: bool = False, summary=None
+):
     """``queryset`` (already filtered by ``filterset``) in the chosen order; for
     relevance it carries ``rank``. ``window_only``: just the letters of the rank
-    window (``search.ranked_window``), which start that order."""
+    window (``search.ranked_window``), which start that order; the year counts
+    of ``summary`` (the facet counts), when given, help find it."""
     if sort == RELEVANCE:
         parsed = filterset.parsed_query
         candidates = filterset.filtered(filterset.queryset.all(), parsed=parsed.loosened())
         if window_only:
-            ranked = search.ranked_window(queryset, parsed, candidates)
+            ranked = search.ranked_window(
+                queryset, parsed, candidates, **_year_counts(filterset, summary)
+            )
         else:
             ranked = search.annotate_rank(queryset, parsed, candidates)
         # Equal ranks: newest first; SQLite takes the newest id, the order in
@@ -224,27 +229,43 @@ def ordered_letters(queryset, filterset: LetterFilterSet, sort: str, *, window_o
     return queryset.order_by(*(OLDEST_FIRST if sort == OLDEST else NEWEST_FIRST))
 
 
-def _page_ids(filterset: LetterFilterSet, sort: str, page: Page) -> list[int]:
-    """The ids of the page's letters, in order. SQLite asks FTS5 for a page by
+def _year_counts(filterset: LetterFilterSet, summary: FacetSummary | None) -> dict:
+    """The matching letters per year, from the facet counts. Not when years are
+    chosen: the counts of the other years then say what choosing them would
+    find."""
+    if summary is None or filterset.selection["jaar"]:
+        return {}
+    counts = {int(count.value): count.count for count in summary.counts["jaar"]}
+    return {"year_counts": counts, "estimated": summary.counts_estimated}
+
+
+def page_ids(
+    filterset: LetterFilterSet,
+    sort: str,
+    *,
+    offset: int,
+    limit: int,
+    summary: FacetSummary | None = None,
+) -> list[int]:
+    """The ids of ``limit`` letters from ``offset`` on in ``ordered_letters``'s
+    order, ``limit`` being how many are there. SQLite asks FTS5 for a page by
     relevance directly. On PostgreSQL a relevance page inside the rank window
-    is read from the window alone; should the window hold fewer
-    matches than the page needs (a phrase rules some out), the full order
-    decides."""
-    expected = page.end_index() - page.start_index() + 1
+    is read from the window alone (found faster with ``summary``, the facet
+    counts); should the window hold fewer matches than the page needs (a
+    phrase rules some out), the full order decides."""
     window = search.rank_window()
-    bottom = (page.number - 1) * PER_PAGE
     if sort == RELEVANCE:
         within = filterset.facets_only(Letter.objects.all()) if filterset.has_selection else None
-        ids = search.relevance_page(filterset.parsed_query, within, bottom, expected)
+        ids = search.relevance_page(filterset.parsed_query, within, offset, limit)
         if ids is not None:
             return ids
-    if sort == RELEVANCE and window and bottom + expected <= window:
-        windowed = ordered_letters(filterset.qs, filterset, sort, window_only=True)
-        ids = list(windowed.values_list("id", flat=True)[bottom : bottom + expected])
-        if len(ids) == expected:
+    if sort == RELEVANCE and window and offset + limit <= window:
+        windowed = ordered_letters(filterset.qs, filterset, sort, window_only=True, summary=summary)
+        ids = list(windowed.values_list("id", flat=True)[offset : offset + limit])
+        if len(ids) == limit:
             return ids
     full = ordered_letters(filterset.qs, filterset, sort)
-    return list(full.values_list("id", flat=True)[bottom : bottom + expected])
+    return list(full.values_list("id", flat=True)[offset : offset + limit])
 
 
 def with_display_data(queryset):
@@ -359,7 +380,16 @@ def letter_search(params: QueryDict) -> LetterSearch:
         paginator = Paginator(ordered_letters(filterset.qs, filterset, sort), PER_PAGE)
         paginator.count = summary.total
         page = paginator.page(_page_number(params.get("page"), paginator, notices))
-        page.object_list = _letters_in_order(_page_ids(filterset, sort, page) if page.end_index() else [])
+        ids = []
+        if page.end_index():
+            ids = page_ids(
+                filterset,
+                sort,
+                offset=(page.number - 1) * PER_PAGE,
+                limit=page.end_index() - page.start_index() + 1,
+                summary=summary,
+            )
+        page.object_list = _letters_in_order(ids)
     if summary.counts_estimated:
         notices.append(
             f"Meer dan {_dutch(filters.EXACT_COUNT_LIMIT)} brieven om te tellen: de aantallen bij de filters"
