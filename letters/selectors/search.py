@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.conf import settings
 from django.core.cache import cache
@@ -58,7 +59,7 @@ class Hit:
     snippet: Snippet | None
     missions: list
 
-    @property
+    @cached_property
     def url(self) -> str:
         return self.letter.get_absolute_url()
 
