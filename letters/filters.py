@@ -41,12 +41,16 @@ MAX_VALUES_PER_FACET = 30
 # letters whose id is a multiple of SAMPLE_EVERY or FINE_SAMPLE_EVERY, see
 # letters.search.sample) and are shown as estimates: the fine sample up to
 # FINE_SAMPLE_LIMIT letters, so that it never holds more than a few thousand, the
-# coarse one beyond. Both moduli are the predicates of migration 0008's partial
-# indexes.
+# coarse one beyond. A search with words over more than COARSE_SAMPLE_FROM
+# letters is counted over the coarsest sample (1 in COARSE_SAMPLE_EVERY), which
+# still holds a few hundred letters. The moduli are the predicates of the partial
+# indexes of migrations 0008 and 0013.
 EXACT_COUNT_LIMIT = 2_500
 SAMPLE_EVERY = 64
 FINE_SAMPLE_EVERY = 8
 FINE_SAMPLE_LIMIT = 10_000
+COARSE_SAMPLE_EVERY = 256
+COARSE_SAMPLE_FROM = 50_000
 MAX_VALUE_LENGTH = 100
 _SLUG_RE = re.compile(r"^[-a-z0-9_]+$")
 
@@ -491,20 +495,31 @@ class LetterFilterSet(django_filters.FilterSet):
         chosen facet saying whether a letter passes it; each facet then counts
         over the letters passing all OTHER flags (disjunctive counts).
 
-        The coarse sample is counted first. When it says more than
+        A sample is counted first: for a search with words the coarsest, which
+        is the answer when it says more than COARSE_SAMPLE_FROM letters are to
+        be counted over; then the coarse one. When that says more than
         EXACT_COUNT_LIMIT letters are to be counted over, counts come from a
         sample (see FINE_SAMPLE_LIMIT), scaled up and marked as estimates; the
         total is still counted exactly when that is cheap (no search text, so
         indexes answer it, or a result that is not large).
         """
-        coarse = self._facet_rows(sample_every=SAMPLE_EVERY)
-        counted_over = _counted_over(coarse) * SAMPLE_EVERY
-        if counted_over <= EXACT_COUNT_LIMIT:
-            return self._summary(self._facet_rows(), every=None)
-        if counted_over <= FINE_SAMPLE_LIMIT:
-            summary = self._summary(self._facet_rows(sample_every=FINE_SAMPLE_EVERY), every=FINE_SAMPLE_EVERY)
-        else:
-            summary = self._summary(coarse, every=SAMPLE_EVERY)
+        summary = None
+        if self.parsed_query.text:
+            # Words can match most of the archive: the coarsest sample holds
+            # ~400 letters at 100 000, the next ~1 600 (12 against 45 ms).
+            coarsest = self._facet_rows(sample_every=COARSE_SAMPLE_EVERY)
+            if _counted_over(coarsest) * COARSE_SAMPLE_EVERY > COARSE_SAMPLE_FROM:
+                summary = self._summary(coarsest, every=COARSE_SAMPLE_EVERY)
+        if summary is None:
+            coarse = self._facet_rows(sample_every=SAMPLE_EVERY)
+            counted_over = _counted_over(coarse) * SAMPLE_EVERY
+            if counted_over <= EXACT_COUNT_LIMIT:
+                return self._summary(self._facet_rows(), every=None)
+            if counted_over <= FINE_SAMPLE_LIMIT:
+                fine = self._facet_rows(sample_every=FINE_SAMPLE_EVERY)
+                summary = self._summary(fine, every=FINE_SAMPLE_EVERY)
+            else:
+                summary = self._summary(coarse, every=SAMPLE_EVERY)
         if not self.parsed_query.text or summary.total <= EXACT_COUNT_LIMIT:
             return replace(summary, total=self.qs.order_by().count(), total_estimated=False)
         return summary

@@ -322,6 +322,23 @@ def test_medium_result_sets_are_counted_over_the_fine_sample(many_letters, monke
     assert summary.total == 2 * len(in_sample) and summary.total_estimated
 
 
+def test_very_large_searches_are_counted_over_the_coarsest_sample(many_letters, monkeypatch):
+    monkeypatch.setattr("letters.filters.EXACT_COUNT_LIMIT", 4)
+    monkeypatch.setattr("letters.filters.COARSE_SAMPLE_EVERY", 4)
+    monkeypatch.setattr("letters.filters.COARSE_SAMPLE_FROM", 8)
+    in_sample = [letter for letter in many_letters if letter.pk % 4 == 0]
+    assert 2 < len(in_sample)  # more than COARSE_SAMPLE_FROM letters, by the sample
+
+    summary = filterset("q=mali").facet_summary()
+    assert summary.sample_every == 4
+    assert summary.total == 4 * len(in_sample) and summary.total_estimated
+    # Narrowed to a year with one letter: the total is counted.
+    summary = filterset("q=mali&jaar=2030").facet_summary()
+    assert summary.total == 1 and not summary.total_estimated
+    # Without words the archive is browsed: the coarsest sample is not used.
+    assert filterset("").facet_summary().sample_every != 4
+
+
 def test_small_result_sets_are_counted_exactly(many_letters, small_limits, monkeypatch):
     monkeypatch.setattr("letters.filters.EXACT_COUNT_LIMIT", 100)
     summary = filterset("q=mali").facet_summary()
@@ -337,13 +354,15 @@ def test_postgresql_reads_the_sample_from_its_partial_indexes(many_letters):
 
     if connection.vendor != "postgresql":
         pytest.skip("partial indexes of the sample exist on PostgreSQL only")
-    # The predicates of migration 0008's indexes.
-    assert (filters.SAMPLE_EVERY, filters.FINE_SAMPLE_EVERY) == (64, 8)
+    # The predicates of migration 0008's and 0013's indexes.
+    assert (filters.COARSE_SAMPLE_EVERY, filters.SAMPLE_EVERY, filters.FINE_SAMPLE_EVERY) == (256, 64, 8)
     cases = [
         # A search reads its sample from a GIN index, never from a B-tree.
+        ("q=mali", 256, "letter_coarsest_sample_search_gin"),
         ("q=mali", 64, "letter_sample_search_gin"),
         ("q=mali", 8, "letter_fine_sample_search_gin"),
         # Without words the sample comes from its B-tree index.
+        ("", 256, "letter_coarsest_sample"),
         ("", 64, "letter_sample"),
         ("", 8, "letter_fine_sample"),
     ]

@@ -39,11 +39,12 @@ def find_matches(text: str, stems: frozenset[str]) -> list[tuple[int, int]]:
     """[start, end) of the words in ``text`` whose stem is searched for."""
     if not stems:
         return []
-    return [
-        (match.start(), match.end())
-        for match in WORD_RE.finditer(text)
-        if any(stem in stems for stem in word_stems(match.group()))
-    ]
+    # Each distinct word is looked up once, and positions are only sought in
+    # text that has a searched word: most paragraphs read have none.
+    searched = {word for word in set(WORD_RE.findall(text)) if not stems.isdisjoint(word_stems(word))}
+    if not searched:
+        return []
+    return [(match.start(), match.end()) for match in WORD_RE.finditer(text) if match.group() in searched]
 
 
 def _marked(text: str, matches: list[tuple[int, int]], offset: int = 0) -> str:
