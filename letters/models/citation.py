@@ -1,9 +1,9 @@
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from letters.kamerstuk import KamerstukKey, format_dossier
+from letters.paths import kamerstuk_path
 
 
 class CitationKind(models.TextChoices):
@@ -113,7 +113,7 @@ class Citation(models.Model):
         key = self.kamerstuk_key
         if key is None:
             return ""
-        return reverse("letters:kamerstuk", kwargs={"dossier": key.dossier, "number": key.number})
+        return kamerstuk_path(key.dossier, key.number)
 
     @property
     def dossier_display(self) -> str:

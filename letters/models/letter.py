@@ -8,6 +8,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from letters.kamerstuk import KamerstukKey, format_dossier
+from letters.paths import kamerstuk_path
 
 VERGADERJAAR_RE = r"^(19|20)\d\d-(19|20)\d\d$"
 
@@ -153,7 +154,7 @@ class Letter(models.Model):
     def get_absolute_url(self) -> str:
         key = self.kamerstuk_key
         if key:
-            return reverse("letters:kamerstuk", kwargs={"dossier": key.dossier, "number": key.number})
+            return kamerstuk_path(key.dossier, key.number)
         return reverse("letters:letter-slug", kwargs={"slug": self.slug})
 
     # -- validation --------------------------------------------------------

@@ -1,0 +1,23 @@
+"""The path of a Kamerstuk's page, the most linked page of the site, without
+``reverse()``: a search or mission page links a hundred letters, and reversing
+each took a sixth of the page's rendering. The route itself comes from
+``reverse()``, once per script prefix, so the urls.py entry stays the only
+definition (``tests/test_paths.py`` compares the two)."""
+
+from functools import lru_cache
+
+from django.urls import get_script_prefix, reverse
+
+_SAMPLE = ("33694", 1)
+
+
+@lru_cache(maxsize=8)
+def _kamerstuk_route(script_prefix: str) -> str:
+    dossier, number = _SAMPLE
+    path = reverse("letters:kamerstuk", kwargs={"dossier": dossier, "number": number})
+    return path[: -len(f"{dossier}/{number}/")]
+
+
+def kamerstuk_path(dossier: str, number: int) -> str:
+    """``reverse("letters:kamerstuk", ...)`` for a valid (normalised) Kamerstuk."""
+    return f"{_kamerstuk_route(get_script_prefix())}{dossier}/{int(number)}/"
