@@ -1,5 +1,6 @@
 """gunicorn settings, read automatically by `gunicorn archive.wsgi`. Each can be
-overridden from the environment (GUNICORN_WORKERS, GUNICORN_TIMEOUT, PORT)."""
+overridden from the environment (GUNICORN_WORKERS, GUNICORN_TIMEOUT,
+GUNICORN_MAX_REQUESTS, PORT)."""
 
 import multiprocessing
 import os
@@ -11,8 +12,12 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
 # Recycle workers now and then so a slow leak never becomes an outage.
-max_requests = 2000
-max_requests_jitter = 200
+# A worker is replaced after this many requests (a guard against slow leaks). Not
+# too often: a new worker starts with an empty local page cache, and at several
+# hundred requests per second 2 000 meant a restart every few seconds, with
+# requests queueing behind the first renders (timeouts under load).
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
+max_requests_jitter = max_requests // 10
 accesslog = "-"
 errorlog = "-"
 access_log_format = (
