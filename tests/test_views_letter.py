@@ -242,6 +242,64 @@ def test_geciteerd_door_counts_each_letter_once_whichever_way_it_points_here(cli
     assert order == sorted(order)
 
 
+def test_geciteerd_door_counts_citations_linked_to_an_older_or_newer_letter(client, db):
+    """Citations of the number that an editor linked to a letter added before or after
+    the cited one are listed, each letter once, next to the resolved ones."""
+    from letters.models import Citation
+
+    older = make_letter(dossier="33694", number=5, title="Eerder toegevoegd")
+    target = make_letter(dossier="33694", number=12, title="De GBVS", letter_date=date(2018, 3, 1))
+    newer = make_letter(dossier="33694", number=70, title="Later toegevoegd")
+    for number, (linked_to, year) in enumerate(((older, 2016), (newer, 2017), (target, 2019))):
+        citing = make_letter(
+            number=80 + number,
+            title=f"Citeert {year}",
+            body="Zie Kamerstuk 33 694, nr. 12.",
+            letter_date=date(year, 1, 1),
+        )
+        citation = cite(citing, "Kamerstuk 33 694, nr. 12", "33694", 12)
+        Citation.objects.filter(pk=citation.pk).update(target=linked_to)
+
+    page = html(client.get(target.get_absolute_url()))
+    assert "3 brieven verwijzen hiernaar." in page
+    cited = page[page.index('class="citing-letters"') :]
+    order = [cited.index(f">Citeert {year}</a>") for year in (2019, 2017, 2016)]
+    assert order == sorted(order)
+    for year in (2016, 2017, 2019):
+        assert f'{year} <span class="count">(1)</span>' in page
+
+
+def test_geciteerd_door_reads_only_the_citations_of_the_number_not_resolved_here(db):
+    """For a Kamerstuk in the archive, the citations of its number that point elsewhere
+    or nowhere are found by index conditions on the target, not by reading the
+    thousands of citations resolved to it."""
+    from django.db import connection
+
+    from letters.selectors.letters import _citing_sql
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL plan")
+    from letters.models import Citation, CitationKind
+
+    target = make_letter(dossier="33694", number=12, title="De GBVS")
+    citing = make_letter(number=90, title="Citeert vaak", body="Kamerstuk 33 694, nr. 12. " * 400)
+    Citation.objects.bulk_create(
+        Citation(
+            letter=citing, kind=CitationKind.KAMERSTUK, key="33694-12", dossier="33694",
+            number=12, target=target, text="Kamerstuk 33 694, nr. 12", start=n * 26, end=n * 26 + 24,
+        )
+        for n in range(400)
+    )
+    sql, params = _citing_sql(target.kamerstuk_key, target)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE letters_citation")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    conditions = re.findall(r"Index Cond: \((.*)\)", plan)
+    for by_target in ("target_id IS NULL", f"target_id < {target.pk}", f"target_id > {target.pk}"):
+        assert any(by_target in condition for condition in conditions), plan
+
+
 def test_geciteerd_door_follows_a_changed_date_of_the_citing_letter(client, target):
     citing = make_letter(number=64, title="Citerende brief", body="Zie Kamerstuk 33 694, nr. 12.")
     cite(citing, "Kamerstuk 33 694, nr. 12", "33694", 12)

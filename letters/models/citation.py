@@ -75,9 +75,12 @@ class Citation(models.Model):
                 fields=["target", "letter_year", "letter_date", "letter"],
                 name="citation_target_citing",
             ),
+            # Target before the rest: a Kamerstuk in the archive asks for the citations of
+            # its number that are waiting or point elsewhere, nearly always none, without
+            # reading the thousands resolved to it.
             models.Index(
-                fields=["key", "kind", "letter_year", "letter_date", "letter", "target"],
-                name="citation_key_citing",
+                fields=["key", "kind", "target", "letter_year", "letter_date", "letter"],
+                name="citation_key_target_citing",
             ),
         ]
 

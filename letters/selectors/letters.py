@@ -104,43 +104,66 @@ def citations_of(key: KamerstukKey | None, letter: Letter | None = None):
     return citations
 
 
-def _citing_letters(key: KamerstukKey | None, letter: Letter | None, year: int | None = None):
-    """The letters citing a Kamerstuk (the same as ``citations_of``) as distinct
-    (letter_id, letter_year, letter_date) rows: one SELECT per way of pointing here,
-    each an index-only scan (``citation_target_citing``, ``citation_key_citing``) that
-    visits no citation or letter row; UNION drops the letters found both ways."""
-    parts = []
-    if letter is not None:
-        parts.append(Citation.objects.filter(target=letter))
-    if key is not None:
+def _compiled(queryset) -> tuple[str, tuple]:
+    sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
+    return sql, tuple(params)
+
+
+def _citing_rows(queryset):
+    return queryset.order_by().values_list("letter_year", "letter_date", "letter_id")
+
+
+def _citing_sql(key: KamerstukKey | None, letter: Letter | None) -> tuple[str, tuple] | None:
+    """SQL for the letters citing a Kamerstuk (the same as ``citations_of``) as distinct
+    (letter_year, letter_date, letter_id) rows; None when nothing can point here.
+
+    The citations resolved to the letter come first: an index-only scan of
+    ``citation_target_citing``, in the order DISTINCT needs, so no hashing of thousands
+    of rows. Citations that point here only by number (waiting, or linked by an editor
+    to another letter) are nearly always none: three exact look-ups in
+    ``citation_key_target``, keeping the letters not already counted."""
+    if letter is None and key is None:
+        return None
+    if letter is None:
         by_key = Citation.objects.filter(kind=CitationKind.KAMERSTUK, key=key.key)
-        if letter is not None:
-            # Those pointing here are in the first part: this one is nearly always empty.
-            by_key = by_key.filter(Q(target__isnull=True) | ~Q(target=letter))
-        parts.append(by_key)
-    if letter is not None:
-        parts = [part.exclude(letter=letter) for part in parts]
-    if year is not None:
-        parts = [part.filter(letter_year=year) for part in parts]
-    parts = [
-        part.order_by().values_list("letter_id", "letter_year", "letter_date") for part in parts
+        return _compiled(_citing_rows(by_key).distinct())
+    resolved_sql, resolved_params = _compiled(
+        _citing_rows(Citation.objects.filter(target=letter).exclude(letter=letter)).distinct()
+    )
+    if key is None:
+        return resolved_sql, resolved_params
+    by_key = Citation.objects.filter(kind=CitationKind.KAMERSTUK, key=key.key).exclude(letter=letter)
+    # "target IS NULL OR target <> x" would read every citation of the key; three range
+    # conditions on (key, kind, target) read only the rows that match.
+    others = [
+        _compiled(_citing_rows(by_key.filter(condition)))
+        for condition in (Q(target__isnull=True), Q(target__lt=letter.pk), Q(target__gt=letter.pk))
     ]
-    if not parts:
-        return Citation.objects.none().values_list("letter_id", "letter_year", "letter_date")
-    return parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0].distinct()
+    # SELECT * FROM (…): SQLite allows no parentheses around the parts of a UNION.
+    others_sql = " UNION ALL ".join(
+        f"SELECT * FROM ({sql}) by_key_{n}" for n, (sql, _) in enumerate(others)
+    )
+    others_params = tuple(param for _, params in others for param in params)
+    statement = (
+        f"SELECT * FROM ({resolved_sql}) resolved_here UNION ALL "
+        "SELECT DISTINCT letter_year, letter_date, letter_id "
+        f"FROM ({others_sql}) others "
+        f"WHERE NOT EXISTS (SELECT 1 FROM {Citation._meta.db_table} resolved "
+        "WHERE resolved.target_id = %s AND resolved.letter_id = others.letter_id)"
+    )
+    return statement, (*resolved_params, *others_params, letter.pk)
 
 
-def _newest_first(citing):
-    return citing.order_by(F("letter_date").desc(nulls_last=True), F("letter_id").desc())
-
-
-def _counts_and_page(citing, *, year: int | None, page: int) -> tuple[list, list[int]]:
-    """In one statement over ``_citing_letters``: (year, number of citing letters) per
-    year, and the ids of one page of them (in ``year`` when given), newest first.
+def _counts_and_page(
+    key: KamerstukKey | None, letter: Letter | None, *, year: int | None, page: int
+) -> tuple[list, list[int]]:
+    """In one statement over ``_citing_sql``: (year, number of citing letters) per year,
+    and the ids of one page of them (in ``year`` when given), newest first.
     Raw SQL because the ORM cannot group or reuse a UNION."""
-    if citing.query.is_empty():
+    citing = _citing_sql(key, letter)
+    if citing is None:
         return [], []
-    sql, params = citing.query.get_compiler(using=citing.db).as_sql()
+    sql, params = citing
     in_year = "WHERE letter_year = %s" if year is not None else ""
     statement = (
         f"WITH citing AS ({sql}) "
@@ -151,7 +174,7 @@ def _counts_and_page(citing, *, year: int | None, page: int) -> tuple[list, list
     )
     params = (*params, *([year] if year is not None else []))
     params += (CITED_BY_PER_PAGE, (page - 1) * CITED_BY_PER_PAGE)
-    with connections[citing.db].cursor() as cursor:
+    with connections[Citation.objects.db].cursor() as cursor:
         cursor.execute(statement, params)
         rows = cursor.fetchall()
     counts = [(row_year, count) for part, row_year, count in rows if part == 0]
@@ -166,7 +189,7 @@ def cited_by(
     year or page asked for does not exist), each bounded by the citations of this
     Kamerstuk, not by the size of the archive."""
     asked_page = max(page or 1, 1)
-    counts, page_ids = _counts_and_page(_citing_letters(key, letter), year=year, page=asked_page)
+    counts, page_ids = _counts_and_page(key, letter, year=year, page=asked_page)
     counts.sort(key=lambda item: (item[0] is None, -(item[0] or 0)))
     count_by_year = dict(counts)
     year_ignored = year is not None and year not in count_by_year
@@ -176,13 +199,7 @@ def cited_by(
     pages = max(1, math.ceil(total / CITED_BY_PER_PAGE))
     page = min(asked_page, pages)
     if total and (year_ignored or page != asked_page):
-        first = (page - 1) * CITED_BY_PER_PAGE
-        page_ids = [
-            row[0]
-            for row in _newest_first(_citing_letters(key, letter, year))[
-                first : first + CITED_BY_PER_PAGE
-            ]
-        ]
+        _, page_ids = _counts_and_page(key, letter, year=year, page=page)
 
     entries: list[CitingLetter] = []
     if total:
@@ -245,7 +262,12 @@ def citation_href(citation: Citation) -> str:
 
 
 def _text_links(letter: Letter) -> list[Link]:
-    citations = letter.citations.select_related("target__dossier").defer(*light("target__"))
+    # In text order: the model's default order would join the letter for nothing.
+    citations = (
+        letter.citations.select_related("target__dossier")
+        .defer(*light("target__"))
+        .order_by("start", "id")
+    )
     links = []
     for citation in citations:
         href = citation_href(citation)
