@@ -269,13 +269,14 @@ def test_geciteerd_door_counts_citations_linked_to_an_older_or_newer_letter(clie
         assert f'{year} <span class="count">(1)</span>' in page
 
 
-def test_geciteerd_door_reads_only_the_citations_of_the_number_not_resolved_here(db):
+def test_geciteerd_door_reads_only_what_it_shows(db):
     """For a Kamerstuk in the archive, the citations of its number that point elsewhere
     or nowhere are found by index conditions on the target, not by reading the
-    thousands of citations resolved to it."""
+    thousands of citations resolved to it; a page of citing letters reads the newest
+    ones from an index instead of sorting them all."""
     from django.db import connection
 
-    from letters.selectors.letters import _citing_sql
+    from letters.selectors.letters import _citing_parts
 
     if connection.vendor != "postgresql":
         pytest.skip("a PostgreSQL plan")
@@ -290,14 +291,22 @@ def test_geciteerd_door_reads_only_the_citations_of_the_number_not_resolved_here
         )
         for n in range(400)
     )
-    sql, params = _citing_sql(target.kamerstuk_key, target)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE letters_citation")
-        cursor.execute(f"EXPLAIN {sql}", params)
-        plan = "\n".join(row[0] for row in cursor.fetchall())
-    conditions = re.findall(r"Index Cond: \((.*)\)", plan)
+
+        def plan(sql, params):
+            cursor.execute(f"EXPLAIN {sql}", params)
+            return "\n".join(row[0] for row in cursor.fetchall())
+
+        resolved, by_number = _citing_parts(target.kamerstuk_key, target)
+        newest_resolved, _ = _citing_parts(target.kamerstuk_key, target, first=20)
+        by_number_plan = plan(*by_number)
+        newest_plan = plan(*newest_resolved)
+    conditions = re.findall(r"Index Cond: \((.*)\)", by_number_plan)
     for by_target in ("target_id IS NULL", f"target_id < {target.pk}", f"target_id > {target.pk}"):
-        assert any(by_target in condition for condition in conditions), plan
+        assert any(by_target in condition for condition in conditions), by_number_plan
+    # The newest citing letters come from an index in that order: no sort of them all.
+    assert "citation_target_newest" in newest_plan and "Sort" not in newest_plan, newest_plan
 
 
 def test_geciteerd_door_follows_a_changed_date_of_the_citing_letter(client, target):

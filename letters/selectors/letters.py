@@ -104,76 +104,89 @@ def citations_of(key: KamerstukKey | None, letter: Letter | None = None):
     return citations
 
 
-def _compiled(queryset) -> tuple[str, tuple]:
-    sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
-    return sql, tuple(params)
+CITING_NEWEST_FIRST = "ORDER BY letter_date DESC NULLS LAST, letter_id DESC"
 
 
-def _citing_rows(queryset):
-    return queryset.order_by().values_list("letter_year", "letter_date", "letter_id")
+def _citing_parts(
+    key: KamerstukKey | None,
+    letter: Letter | None,
+    *,
+    year: int | None = None,
+    first: int | None = None,
+) -> list[tuple[str, tuple]]:
+    """The letters citing a Kamerstuk (the same as ``citations_of``, in ``year`` when
+    given) as SQL parts that each give distinct (letter_year, letter_date, letter_id)
+    rows and share no letter. With ``first``: only each part's newest ``first``.
 
+    The citations resolved to the letter are one part, read from an index in the order
+    DISTINCT needs (``citation_target_citing``; newest first, ``citation_target_newest``
+    on PostgreSQL), so thousands of citing letters are neither hashed nor sorted.
+    Citations that point here only by number (waiting, or linked by an editor to another
+    letter) are nearly always none: three exact look-ups in ``citation_key_target_citing``,
+    keeping the letters not already in the first part.
 
-def _citing_sql(key: KamerstukKey | None, letter: Letter | None) -> tuple[str, tuple] | None:
-    """SQL for the letters citing a Kamerstuk (the same as ``citations_of``) as distinct
-    (letter_year, letter_date, letter_id) rows; None when nothing can point here.
+    Written as SQL: compiling these parts through the ORM took longer than running them."""
+    table = Citation._meta.db_table
+    rows = f"SELECT {{distinct}}letter_year, letter_date, letter_id FROM {table} WHERE "
+    in_year, year_params = (" AND letter_year = %s", (year,)) if year is not None else ("", ())
+    newest, newest_params = (f" {CITING_NEWEST_FIRST} LIMIT %s", (first,)) if first is not None else ("", ())
+    by_key = "key = %s AND kind = %s"
+    by_key_params = (key.key, CitationKind.KAMERSTUK.value) if key is not None else ()
 
-    The citations resolved to the letter come first: an index-only scan of
-    ``citation_target_citing``, in the order DISTINCT needs, so no hashing of thousands
-    of rows. Citations that point here only by number (waiting, or linked by an editor
-    to another letter) are nearly always none: three exact look-ups in
-    ``citation_key_target``, keeping the letters not already counted."""
-    if letter is None and key is None:
-        return None
     if letter is None:
-        by_key = Citation.objects.filter(kind=CitationKind.KAMERSTUK, key=key.key)
-        return _compiled(_citing_rows(by_key).distinct())
-    resolved_sql, resolved_params = _compiled(
-        _citing_rows(Citation.objects.filter(target=letter).exclude(letter=letter)).distinct()
-    )
+        if key is None:
+            return []
+        sql = rows.format(distinct="DISTINCT ") + by_key + in_year + newest
+        return [(sql, (*by_key_params, *year_params, *newest_params))]
+
+    resolved = rows.format(distinct="DISTINCT ") + "target_id = %s AND letter_id <> %s"
+    parts = [(resolved + in_year + newest, (letter.pk, letter.pk, *year_params, *newest_params))]
     if key is None:
-        return resolved_sql, resolved_params
-    by_key = Citation.objects.filter(kind=CitationKind.KAMERSTUK, key=key.key).exclude(letter=letter)
-    # "target IS NULL OR target <> x" would read every citation of the key; three range
-    # conditions on (key, kind, target) read only the rows that match.
-    others = [
-        _compiled(_citing_rows(by_key.filter(condition)))
-        for condition in (Q(target__isnull=True), Q(target__lt=letter.pk), Q(target__gt=letter.pk))
-    ]
-    # SELECT * FROM (…): SQLite allows no parentheses around the parts of a UNION.
-    others_sql = " UNION ALL ".join(
-        f"SELECT * FROM ({sql}) by_key_{n}" for n, (sql, _) in enumerate(others)
+        return parts
+    # "target_id IS NULL OR target_id <> x" would read every citation of the number;
+    # three conditions on (key, kind, target) read only the rows that match.
+    others = _union_all(
+        rows.format(distinct="") + f"{by_key} AND letter_id <> %s AND {target}{in_year}"
+        for target in ("target_id IS NULL", "target_id < %s", "target_id > %s")
     )
-    others_params = tuple(param for _, params in others for param in params)
-    statement = (
-        f"SELECT * FROM ({resolved_sql}) resolved_here UNION ALL "
-        "SELECT DISTINCT letter_year, letter_date, letter_id "
-        f"FROM ({others_sql}) others "
-        f"WHERE NOT EXISTS (SELECT 1 FROM {Citation._meta.db_table} resolved "
+    others_params = (
+        *(*by_key_params, letter.pk, *year_params),
+        *(*by_key_params, letter.pk, letter.pk, *year_params),
+        *(*by_key_params, letter.pk, letter.pk, *year_params),
+    )
+    not_resolved_here = (
+        f"SELECT DISTINCT letter_year, letter_date, letter_id FROM ({others}) others "
+        f"WHERE NOT EXISTS (SELECT 1 FROM {table} resolved "
         "WHERE resolved.target_id = %s AND resolved.letter_id = others.letter_id)"
     )
-    return statement, (*resolved_params, *others_params, letter.pk)
+    parts.append((not_resolved_here + newest, (*others_params, letter.pk, *newest_params)))
+    return parts
+
+
+def _union_all(statements) -> str:
+    # SELECT * FROM (…): SQLite allows no parentheses around the parts of a UNION.
+    return " UNION ALL ".join(f"SELECT * FROM ({sql}) part_{n}" for n, sql in enumerate(statements))
 
 
 def _counts_and_page(
     key: KamerstukKey | None, letter: Letter | None, *, year: int | None, page: int
 ) -> tuple[list, list[int]]:
-    """In one statement over ``_citing_sql``: (year, number of citing letters) per year,
-    and the ids of one page of them (in ``year`` when given), newest first.
-    Raw SQL because the ORM cannot group or reuse a UNION."""
-    citing = _citing_sql(key, letter)
-    if citing is None:
+    """In one statement over ``_citing_parts``: (year, number of citing letters) per
+    year, and the ids of one page of them (in ``year`` when given), newest first.
+    Raw SQL because the ORM cannot group or order a UNION."""
+    counted = _citing_parts(key, letter)
+    if not counted:
         return [], []
-    sql, params = citing
-    in_year = "WHERE letter_year = %s" if year is not None else ""
+    offset = (page - 1) * CITED_BY_PER_PAGE
+    newest = _citing_parts(key, letter, year=year, first=offset + CITED_BY_PER_PAGE)
     statement = (
-        f"WITH citing AS ({sql}) "
-        "SELECT 0, letter_year, COUNT(*) FROM citing GROUP BY letter_year "
-        "UNION ALL SELECT * FROM ("
-        f"SELECT 1, letter_year, letter_id FROM citing {in_year} "
-        "ORDER BY letter_date DESC NULLS LAST, letter_id DESC LIMIT %s OFFSET %s) page"
+        f"SELECT 0, letter_year, COUNT(*) FROM ({_union_all(sql for sql, _ in counted)}) citing "
+        "GROUP BY letter_year UNION ALL SELECT * FROM ("
+        f"SELECT 1, letter_year, letter_id FROM ({_union_all(sql for sql, _ in newest)}) newest "
+        f"{CITING_NEWEST_FIRST} LIMIT %s OFFSET %s) page"
     )
-    params = (*params, *([year] if year is not None else []))
-    params += (CITED_BY_PER_PAGE, (page - 1) * CITED_BY_PER_PAGE)
+    params = tuple(param for _, params in (*counted, *newest) for param in params)
+    params += (CITED_BY_PER_PAGE, offset)
     with connections[Citation.objects.db].cursor() as cursor:
         cursor.execute(statement, params)
         rows = cursor.fetchall()
