@@ -181,6 +181,52 @@ def test_geciteerd_door_newest_first_with_year_counts(client, target):
     assert "Nieuwere brief" not in cited_section
 
 
+def test_geciteerd_door_entries_and_year_links(client, target):
+    """Each citing letter: its title, Kamerstuk and Dutch date, every citing sentence
+    (escaped) with a link to its place, marked when in a footnote. Year links keep
+    the reader's other parameters, drop the page, and mark the chosen year."""
+    citing = make_letter(
+        number=44,
+        title="Brief <over> „GBVS” & meer",
+        body="Zie Kamerstuk 33 694, nr. 12. Noot: Kamerstuk 33 694, nr. 12.",
+        letter_date=date(2019, 6, 3),
+    )
+    in_text = cite(citing, "Zie Kamerstuk 33 694, nr. 12", "33694", 12, context="Zin <b>één</b>.")
+    in_note = cite(
+        citing, "Noot: Kamerstuk 33 694, nr. 12", "33694", 12, context="Zin twee.", in_footnote=True
+    )
+    unnumbered = make_letter(
+        dossier=None, title="Ongenummerd", body="Zie Kamerstuk 33 694, nr. 12.", letter_date=None
+    )
+    cite(unnumbered, "Kamerstuk 33 694, nr. 12", "33694", 12)
+
+    page = html(client.get("/kamerstuk/33694/12/?taal=nl&geciteerd_pagina=1"))
+    cited = page[page.index('class="citing-letters"') :]
+    assert escape("Brief <over> „GBVS” & meer") in cited and "<over>" not in cited
+    assert 'Kamerstuk 33 694, nr. 44 · <time datetime="2019-06-03">3 juni 2019</time>' in cited
+    assert "<p>Zin &lt;b&gt;één&lt;/b&gt;.</p>" in cited
+    for citation in (in_text, in_note):
+        assert f'<a href="/kamerstuk/33694/44/#c{citation.pk}">Naar deze plek in de brief</a>' in cited
+    assert cited.count("(in een voetnoot)") == 1
+    assert "Nog zonder Kamerstuknummer" in cited
+
+    years = page[page.index('class="year-filter"') : page.index('class="citing-letters"')]
+    assert (
+        '<a href="/kamerstuk/33694/12/?taal=nl#geciteerd-door" aria-current="true">Alle jaren '
+        '<span class="count">(2)</span></a>'
+    ) in years
+    assert (
+        '<a href="/kamerstuk/33694/12/?taal=nl&amp;geciteerd_jaar=2019#geciteerd-door">2019 '
+        '<span class="count">(1)</span></a>'
+    ) in years
+    chosen = html(client.get("/kamerstuk/33694/12/?geciteerd_jaar=2019"))
+    assert (
+        '<a href="/kamerstuk/33694/12/?geciteerd_jaar=2019#geciteerd-door" aria-current="true">2019'
+        in chosen
+    )
+    assert '<a href="/kamerstuk/33694/12/#geciteerd-door">Alle jaren' in chosen
+
+
 @pytest.mark.parametrize("value", ["abcd", "1900", "2019", "-1", "2018.5", "9" * 30])
 def test_bad_or_empty_year_is_ignored(client, target, value):
     citing = make_letter(number=43, title="Citerende brief", body="Zie Kamerstuk 33 694, nr. 12.")

@@ -1,0 +1,87 @@
+"""The two lists of "Geciteerd door" (``selectors.letters.CitedBy``), written in
+Python: a letter cited thousands of times lists 30 years and 20 letters with
+their citing sentences, and the template loops with their ``{% querystring %}``,
+``{% with %}`` and date filters took most of the letter page's rendering.
+``templates/letters/_cited_by.html`` keeps the rest of the section."""
+
+from __future__ import annotations
+
+from html import escape
+
+from django import template
+from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+SECTION = "#geciteerd-door"
+YEAR = "geciteerd_jaar"
+PAGE = "geciteerd_pagina"
+
+
+def _query(request, **changes) -> str:
+    """The query string with ``changes`` (None removes a parameter), as ``{% querystring %}``
+    gives it, but "" rather than a bare "?" when nothing is left."""
+    params = request.GET.copy()
+    for name, value in changes.items():
+        if value is None:
+            params.pop(name, None)
+        else:
+            params[name] = value
+    return f"?{params.urlencode()}" if params else ""
+
+
+def _year_link(request, year: int | None, label: str, count: int, current: bool) -> str:
+    href = escape(f"{request.path}{_query(request, **{YEAR: year, PAGE: None})}{SECTION}")
+    aria = ' aria-current="true"' if current else ""
+    return f'<li><a href="{href}"{aria}>{label} <span class="count">({count})</span></a></li>'
+
+
+@register.simple_tag(takes_context=True)
+def cited_by_years(context, cited_by) -> str:
+    """"Alle jaren" and one link per year with citing letters, newest first; letters
+    without a year are counted but cannot be chosen."""
+    request = context["request"]
+    items = [
+        _year_link(request, None, "Alle jaren", cited_by.total_all_years, cited_by.year is None)
+    ]
+    for year, count in cited_by.year_counts:
+        if year:
+            items.append(_year_link(request, year, str(year), count, cited_by.year == year))
+        else:
+            items.append(f'<li>Zonder jaar <span class="count">({count})</span></li>')
+    return mark_safe("\n".join(items))
+
+
+def _citing_letter(entry) -> str:
+    citing = entry.letter
+    key = citing.kamerstuk_key
+    url = escape(citing.get_absolute_url())
+    meta = escape(key.display) if key else "Nog zonder Kamerstuknummer"
+    if citing.date:
+        meta += (
+            f' · <time datetime="{citing.date.isoformat()}">'
+            f"{date_format(citing.date, 'j F Y')}</time>"
+        )
+    parts = [
+        f'<li>\n<a class="letter-item-title" href="{url}">{escape(citing.title)}</a>',
+        f'<span class="letter-item-meta">{meta}</span>',
+    ]
+    for citation in entry.citations:
+        place = f"{url}#c{citation.pk}"
+        footnote = " (in een voetnoot)" if citation.in_footnote else ""
+        parts.append(
+            f'<blockquote class="citation-context" cite="{place}">\n'
+            f"<p>{escape(citation.context or citation.text)}</p>\n</blockquote>\n"
+            f'<p class="citation-place"><a href="{place}">Naar deze plek in de brief</a>'
+            f"{footnote}</p>"
+        )
+    parts.append("</li>")
+    return "\n".join(parts)
+
+
+@register.simple_tag
+def citing_letters(cited_by) -> str:
+    """One <li> per citing letter on this page: title, Kamerstuk and date, and the
+    sentence around each of its citations with a link to that place."""
+    return mark_safe("\n".join(_citing_letter(entry) for entry in cited_by.entries))
