@@ -107,6 +107,33 @@ def test_mission_page_budget_lines_with_total(client):
     assert '<th scope="row" colspan="4">Totaal</th><td class="number">€ 32.500.000,50</td>' in page
 
 
+def test_mission_timeline_and_amounts_for_letters_without_date_or_number(client):
+    """Undated letters show their year or "Datum onbekend", unnumbered ones say so, and
+    titles and sentences are shown as text, never as markup."""
+    mission = make_mission("minusma")
+    only_year = make_letter(number=54, title="Alleen een jaar", letter_date=None, year=2014)
+    unknown = make_letter(
+        dossier=None, title="<script>Zonder datum</script>", letter_date=None, slug="zonder-datum"
+    )
+    link_mission(only_year, mission, "", "MINUSMA & <b>Mali</b>.")
+    link_mission(unknown, mission, "end", "De bijdrage <eindigt>.")
+    make_budget_line(unknown, "1000000", instrument="BIV", nature="one-off", mission=mission)
+
+    page = html(client.get("/missies/minusma/"))
+    timeline = page[page.index('class="timeline"') : page.index('id="missie-begroting"')]
+    assert '<p class="timeline-date">2014</p>' in timeline
+    assert '<p class="timeline-date">Datum onbekend</p>' in timeline
+    assert "<p>MINUSMA &amp; &lt;b&gt;Mali&lt;/b&gt;.</p>" in timeline
+    assert "Beëindiging</strong>: De bijdrage &lt;eindigt&gt;." in timeline
+    assert timeline.count("Nog zonder Kamerstuknummer") == 1
+    assert "<script>" not in page
+    amounts = page[page.index('id="missie-begroting"') :]
+    assert (
+        '<a href="/brieven/zonder-datum/">&lt;script&gt;Zonder datum&lt;/script&gt;</a>' in amounts
+    )
+    assert "<td>Incidenteel</td>" in amounts
+
+
 def test_mission_page_links_its_feed(client):
     page = html(client.get("/missies/minusma/"))
     assert (

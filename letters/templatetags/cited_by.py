@@ -39,7 +39,7 @@ def _year_link(request, year: int | None, label: str, count: int, current: bool)
 
 @register.simple_tag(takes_context=True)
 def cited_by_years(context, cited_by) -> str:
-    """"Alle jaren" and one link per year with citing letters, newest first; letters
+    """Links to "Alle jaren" and to each year with citing letters, newest first; letters
     without a year are counted but cannot be chosen."""
     request = context["request"]
     items = [
