@@ -8,6 +8,8 @@ from functools import lru_cache
 
 from django.urls import get_script_prefix, reverse
 
+from letters.kamerstuk import KamerstukKey
+
 _SAMPLE = ("33694", 1)
 
 
@@ -21,3 +23,12 @@ def _kamerstuk_route(script_prefix: str) -> str:
 def kamerstuk_path(dossier: str, number: int) -> str:
     """``reverse("letters:kamerstuk", ...)`` for a valid (normalised) Kamerstuk."""
     return f"{_kamerstuk_route(get_script_prefix())}{dossier}/{int(number)}/"
+
+
+def letter_path(dossier: str | None, number: int | None, slug: str) -> str:
+    """A letter's page from its columns: its Kamerstuk's page when it has a dossier
+    and number, else ``/brieven/<slug>/`` (``Letter.get_absolute_url``)."""
+    if dossier and number is not None:
+        key = KamerstukKey(dossier, number)
+        return kamerstuk_path(key.dossier, key.number)
+    return reverse("letters:letter-slug", kwargs={"slug": slug})

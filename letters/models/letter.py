@@ -4,11 +4,10 @@ from django.core.exceptions import ValidationError
 from django.db import DEFAULT_DB_ALIAS, models
 from django.db.models import OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from letters.kamerstuk import KamerstukKey, format_dossier
-from letters.paths import kamerstuk_path
+from letters.paths import letter_path
 
 VERGADERJAAR_RE = r"^(19|20)\d\d-(19|20)\d\d$"
 
@@ -152,10 +151,8 @@ class Letter(models.Model):
         return main + [d for d in self.other_dossiers.all() if d.pk != self.dossier_id]
 
     def get_absolute_url(self) -> str:
-        key = self.kamerstuk_key
-        if key:
-            return kamerstuk_path(key.dossier, key.number)
-        return reverse("letters:letter-slug", kwargs={"slug": self.slug})
+        dossier = self.dossier.number if self.dossier_id is not None else None
+        return letter_path(dossier, self.number, self.slug)
 
     # -- validation --------------------------------------------------------
     def clean(self) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.core.paginator import Paginator
 from django.db import connections
@@ -24,6 +25,7 @@ from letters.models import (
     Recommendation,
     Signatory,
 )
+from letters.paths import kamerstuk_path, letter_path
 
 # Columns a list of letters never shows: leave them in the database.
 HEAVY_FIELDS = ("body", "original_text", "structure", "search_vector")
@@ -60,11 +62,42 @@ def letter_for_slug(slug: str) -> Letter | None:
     return _letter_detail_queryset().filter(slug=slug).first()
 
 
+@dataclass(frozen=True)
+class LetterLink:
+    """What a page shows of another letter to link to it. Read as plain columns
+    (``LINK_COLUMNS``): a model instance per listed letter, with its dossier, cost
+    more than the rest of the list."""
+
+    url: str
+    title: str
+    date: date | None
+    number: int | None
+    key: KamerstukKey | None
+
+
+LINK_COLUMNS = ("dossier__number", "number", "slug", "title", "date")
+
+
+def letter_link(dossier: str | None, number: int | None, slug: str, title: str, date) -> LetterLink:
+    """A ``LetterLink`` from the values of ``LINK_COLUMNS`` (from any model, prefixed)."""
+    key = KamerstukKey(dossier, number) if dossier and number is not None else None
+    return LetterLink(letter_path(dossier, number, slug), title, date, number, key)
+
+
 # -- "Geciteerd door" -----------------------------------------------------------
+@dataclass(frozen=True)
+class CitingPlace:
+    """One citation in a citing letter: its anchor there (``#c<id>``) and sentence."""
+
+    citation_id: int
+    sentence: str
+    in_footnote: bool
+
+
 @dataclass
 class CitingLetter:
-    letter: Letter
-    citations: list[Citation] = field(default_factory=list)
+    letter: LetterLink
+    citations: list[CitingPlace] = field(default_factory=list)
 
 
 @dataclass
@@ -214,24 +247,8 @@ def cited_by(
     if total and (year_ignored or page != asked_page):
         _, page_ids = _counts_and_page(key, letter, year=year, page=page)
 
-    entries: list[CitingLetter] = []
-    if total:
-        rows = (
-            citations_of(key, letter)
-            .filter(letter_id__in=page_ids)
-            .select_related("letter__dossier")
-            .defer(*light("letter__"))
-            .order_by(F("letter__date").desc(nulls_last=True), "-letter_id", "start")
-        )
-        by_letter: dict[int, CitingLetter] = {}
-        for citation in rows:
-            entry = by_letter.get(citation.letter_id)
-            if entry is None:
-                entry = by_letter[citation.letter_id] = CitingLetter(citation.letter)
-                entries.append(entry)
-            entry.citations.append(citation)
     return CitedBy(
-        entries=entries,
+        entries=_citing_letters(key, letter, page_ids) if total else [],
         year_counts=counts,
         year=year,
         year_ignored=year_ignored,
@@ -239,6 +256,29 @@ def cited_by(
         page=page,
         pages=pages,
     )
+
+
+def _citing_letters(
+    key: KamerstukKey | None, letter: Letter | None, letter_ids: list[int]
+) -> list[CitingLetter]:
+    """The letters ``letter_ids`` (in that order) with their citations of this Kamerstuk
+    in text order, from one query of plain columns."""
+    rows = (
+        citations_of(key, letter)
+        .filter(letter_id__in=letter_ids)
+        .order_by("start", "id")
+        .values_list(
+            "letter_id", "id", "context", "text", "in_footnote",
+            *(f"letter__{column}" for column in LINK_COLUMNS),
+        )
+    )
+    by_letter: dict[int, CitingLetter] = {}
+    for letter_id, citation_id, context, text, in_footnote, *link in rows:
+        entry = by_letter.get(letter_id)
+        if entry is None:
+            entry = by_letter[letter_id] = CitingLetter(letter_link(*link))
+        entry.citations.append(CitingPlace(citation_id, context or text, in_footnote))
+    return [by_letter[letter_id] for letter_id in letter_ids if letter_id in by_letter]
 
 
 # -- the letter page -------------------------------------------------------------
@@ -257,42 +297,60 @@ class LetterPage:
     missions: list[MissionMention]
     budget_lines: list[BudgetLine]
     recommendations: list[Recommendation]
-    previous: Letter | None
-    next: Letter | None
+    previous: LetterLink | None
+    next: LetterLink | None
+
+
+def citation_path(
+    kind: str, dossier: str, number: int | None, target: tuple | None = None
+) -> str:
+    """Our page for what a citation points at: the letter it is resolved to (``target``:
+    that letter's dossier number, number and slug), else the Kamerstuk's reference page.
+    Handelingen and malformed numbers link nowhere of ours: ""."""
+    if kind != CitationKind.KAMERSTUK:
+        return ""
+    if target is not None:
+        return letter_path(*target)
+    try:
+        key = KamerstukKey(dossier, number)
+    except InvalidKamerstuk:
+        return ""
+    return kamerstuk_path(key.dossier, key.number)
 
 
 def citation_href(citation: Citation) -> str:
-    """Our page for what a citation points at: the letter, else the reference page.
-    Handelingen (and malformed numbers) link nowhere of ours."""
-    if citation.kind != CitationKind.KAMERSTUK:
-        return ""
+    """``citation_path`` of a Citation (with its target and the target's dossier loaded)."""
+    target = None
     if citation.target_id is not None:
-        return citation.target.get_absolute_url()
-    try:
-        return citation.get_absolute_url()
-    except InvalidKamerstuk:
-        return ""
+        letter = citation.target
+        dossier = letter.dossier.number if letter.dossier_id is not None else None
+        target = (dossier, letter.number, letter.slug)
+    return citation_path(citation.kind, citation.dossier, citation.number, target)
 
 
 def _text_links(letter: Letter) -> list[Link]:
-    # In text order: the model's default order would join the letter for nothing.
-    citations = (
-        letter.citations.select_related("target__dossier")
-        .defer(*light("target__"))
+    """A link for each citation with a page of ours, in text order. Read as plain
+    columns: a letter can cite a hundred Kamerstukken."""
+    rows = (
+        Citation.objects.filter(letter_id=letter.pk)
         .order_by("start", "id")
+        .values_list(
+            "id", "start", "end", "kind", "dossier", "number", "target_id",
+            "target__dossier__number", "target__number", "target__slug",
+        )
     )
     links = []
-    for citation in citations:
-        href = citation_href(citation)
+    for citation_id, start, end, kind, dossier, number, target_id, *target in rows:
+        resolved = target_id is not None
+        href = citation_path(kind, dossier, number, target if resolved else None)
         if href:
-            resolved = "in-archive" if citation.target_id else "not-in-archive"
             links.append(
                 Link(
-                    start=citation.start,
-                    end=citation.end,
+                    start=start,
+                    end=end,
                     href=href,
-                    css_class=f"citation citation-{resolved}",
-                    id=f"c{citation.pk}",
+                    css_class=f"citation citation-{'in-archive' if resolved else 'not-in-archive'}",
+                    id=f"c{citation_id}",
                 )
             )
     return links
@@ -309,16 +367,23 @@ def _mission_mentions(letter: Letter) -> list[MissionMention]:
     return list(mentions.values())
 
 
-def _neighbours(letter: Letter) -> tuple[Letter | None, Letter | None]:
+def _neighbours(letter: Letter) -> tuple[LetterLink | None, LetterLink | None]:
+    """The previous and the next letter in the letter's dossier, by number."""
     if letter.dossier_id is None or letter.number is None:
         return None, None
     same_dossier = Letter.objects.filter(dossier_id=letter.dossier_id)
-    previous = same_dossier.filter(number__lt=letter.number).order_by("-number").values("pk")[:1]
-    following = same_dossier.filter(number__gt=letter.number).order_by("number").values("pk")[:1]
+    before = same_dossier.filter(number__lt=letter.number).order_by("-number").values("pk")[:1]
+    after = same_dossier.filter(number__gt=letter.number).order_by("number").values("pk")[:1]
     # One query: each subquery is one step in the (dossier, number) index.
-    found = letter_list_queryset().filter(Q(pk=Subquery(previous)) | Q(pk=Subquery(following)))
-    by_side = {neighbour.number < letter.number: neighbour for neighbour in found}
-    return by_side.get(True), by_side.get(False)
+    found = (
+        Letter.objects.filter(Q(pk=Subquery(before)) | Q(pk=Subquery(after)))
+        .order_by()
+        .values_list(*LINK_COLUMNS)
+    )
+    neighbours = [letter_link(*row) for row in found]
+    previous = next((n for n in neighbours if n.number < letter.number), None)
+    following = next((n for n in neighbours if n.number > letter.number), None)
+    return previous, following
 
 
 def letter_page(letter: Letter, *, cited_year: int | None, cited_page: int | None) -> LetterPage:

@@ -9,8 +9,9 @@ from __future__ import annotations
 from html import escape
 
 from django import template
-from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
+
+from letters.templatetags.html_parts import date_html
 
 register = template.Library()
 
@@ -54,26 +55,22 @@ def cited_by_years(context, cited_by) -> str:
 
 
 def _citing_letter(entry) -> str:
-    citing = entry.letter
-    key = citing.kamerstuk_key
-    url = escape(citing.get_absolute_url())
-    meta = escape(key.display) if key else "Nog zonder Kamerstuknummer"
+    citing = entry.letter  # a selectors.letters.LetterLink
+    url = escape(citing.url)
+    meta = escape(citing.key.display) if citing.key else "Nog zonder Kamerstuknummer"
     if citing.date:
-        meta += (
-            f' · <time datetime="{citing.date.isoformat()}">'
-            f"{date_format(citing.date, 'j F Y')}</time>"
-        )
+        meta += f" · {date_html(citing.date)}"
     parts = [
         f'<li>\n<a class="letter-item-title" href="{url}">{escape(citing.title)}</a>',
         f'<span class="letter-item-meta">{meta}</span>',
     ]
-    for citation in entry.citations:
-        place = f"{url}#c{citation.pk}"
-        footnote = " (in een voetnoot)" if citation.in_footnote else ""
+    for place in entry.citations:
+        anchor = f"{url}#c{place.citation_id}"
+        footnote = " (in een voetnoot)" if place.in_footnote else ""
         parts.append(
-            f'<blockquote class="citation-context" cite="{place}">\n'
-            f"<p>{escape(citation.context or citation.text)}</p>\n</blockquote>\n"
-            f'<p class="citation-place"><a href="{place}">Naar deze plek in de brief</a>'
+            f'<blockquote class="citation-context" cite="{anchor}">\n'
+            f"<p>{escape(place.sentence)}</p>\n</blockquote>\n"
+            f'<p class="citation-place"><a href="{anchor}">Naar deze plek in de brief</a>'
             f"{footnote}</p>"
         )
     parts.append("</li>")
