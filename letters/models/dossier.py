@@ -1,8 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 
 from letters.kamerstuk import InvalidKamerstuk, format_dossier, normalise_dossier
+from letters.paths import dossier_path
 
 
 def validate_dossier_number(value: str) -> None:
@@ -43,7 +43,7 @@ class Dossier(models.Model):
         return format_dossier(self.number)
 
     def get_absolute_url(self) -> str:
-        return reverse("letters:dossier", kwargs={"dossier": self.number})
+        return dossier_path(self.number)
 
 
 class Ministry(models.Model):

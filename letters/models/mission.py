@@ -1,8 +1,9 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
+
+from letters.paths import mission_path
 
 
 class Organisation(models.TextChoices):
@@ -57,7 +58,7 @@ class Mission(models.Model):
             raise ValidationError({"end_date": "De einddatum ligt voor de begindatum."})
 
     def get_absolute_url(self) -> str:
-        return reverse("letters:mission", kwargs={"slug": self.slug})
+        return mission_path(self.slug)
 
     @property
     def is_active(self) -> bool:
