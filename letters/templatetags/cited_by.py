@@ -20,20 +20,23 @@ YEAR = "geciteerd_jaar"
 PAGE = "geciteerd_pagina"
 
 
-def _query(request, **changes) -> str:
-    """The query string with ``changes`` (None removes a parameter), as ``{% querystring %}``
-    gives it, but "" rather than a bare "?" when nothing is left."""
-    params = request.GET.copy()
-    for name, value in changes.items():
-        if value is None:
-            params.pop(name, None)
-        else:
-            params[name] = value
-    return f"?{params.urlencode()}" if params else ""
+def _year_hrefs(request):
+    """A function giving the link to a year (None: all years) that keeps the reader's
+    other parameters and drops the page. The other parameters are encoded once: a
+    letter cited for thirty years has thirty links."""
+    others = request.GET.copy()
+    for name in (YEAR, PAGE):
+        others.pop(name, None)
+    kept = others.urlencode()
+
+    def href(year: int | None) -> str:
+        query = "&".join(part for part in (kept, f"{YEAR}={year}" if year else "") if part)
+        return escape(f"{request.path}{'?' if query else ''}{query}{SECTION}")
+
+    return href
 
 
-def _year_link(request, year: int | None, label: str, count: int, current: bool) -> str:
-    href = escape(f"{request.path}{_query(request, **{YEAR: year, PAGE: None})}{SECTION}")
+def _year_link(href: str, label: str, count: int, current: bool) -> str:
     aria = ' aria-current="true"' if current else ""
     return f'<li><a href="{href}"{aria}>{label} <span class="count">({count})</span></a></li>'
 
@@ -42,13 +45,11 @@ def _year_link(request, year: int | None, label: str, count: int, current: bool)
 def cited_by_years(context, cited_by) -> str:
     """Links to "Alle jaren" and to each year with citing letters, newest first; letters
     without a year are counted but cannot be chosen."""
-    request = context["request"]
-    items = [
-        _year_link(request, None, "Alle jaren", cited_by.total_all_years, cited_by.year is None)
-    ]
+    href = _year_hrefs(context["request"])
+    items = [_year_link(href(None), "Alle jaren", cited_by.total_all_years, cited_by.year is None)]
     for year, count in cited_by.year_counts:
         if year:
-            items.append(_year_link(request, year, str(year), count, cited_by.year == year))
+            items.append(_year_link(href(year), str(year), count, cited_by.year == year))
         else:
             items.append(f'<li>Zonder jaar <span class="count">({count})</span></li>')
     return mark_safe("\n".join(items))
