@@ -9,7 +9,7 @@ All letter text is escaped; the only markup is what this module writes itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from html import escape
 
@@ -149,10 +149,16 @@ def annotate(body: str, structure: dict | None, links: Iterable[Link] = ()) -> A
 def valid_blocks(blocks, length: int) -> list[tuple[int, dict]]:
     """(number, block) for the blocks that fit: numbers stay the 1-based index in the
     stored list so that anchors are stable even when one block is dropped. The search
-    snippets number paragraphs with this same function, so their #pN links agree."""
+    snippets number paragraphs with this same rule (``iter_valid_blocks``), so their
+    #pN links agree."""
+    return list(iter_valid_blocks(blocks, length))
+
+
+def iter_valid_blocks(blocks, length: int) -> Iterator[tuple[int, dict]]:
+    """``valid_blocks`` one at a time, for a reader that stops early (a snippet needs
+    the first few paragraphs of a long letter, not all of them)."""
     if not isinstance(blocks, list):
-        return []
-    result = []
+        return
     previous_end = 0
     for index, block in enumerate(blocks, start=1):
         if not isinstance(block, dict):
@@ -164,9 +170,8 @@ def valid_blocks(blocks, length: int) -> list[tuple[int, dict]]:
             continue
         kind = block.get("kind") if block.get("kind") in KINDS else PARAGRAPH
         marker = str(block.get("marker") or "") if kind == FOOTNOTE else ""
-        result.append((index, {"kind": kind, "start": start, "end": end, "marker": marker}))
+        yield index, {"kind": kind, "start": start, "end": end, "marker": marker}
         previous_end = end
-    return result
 
 
 def _split_paragraphs(body: str) -> list[tuple[int, dict]]:

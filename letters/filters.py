@@ -533,7 +533,8 @@ class LetterFilterSet(django_filters.FilterSet):
             if estimated:
                 # Scaling keeps the order: no facet needs sorting again.
                 counts = [
-                    replace(c, count=estimate(c.count, every), estimated=True) for c in counts
+                    FacetCount(c.value, c.label, estimate(c.count, every), c.detail, True)
+                    for c in counts
                 ]
             present = {count.value for count in counts}
             counts += [

@@ -10,9 +10,10 @@ pieces are numbered from 1. ``letters.annotate`` applies the same rules.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from letters.annotate import valid_blocks
+from letters.annotate import iter_valid_blocks
 from letters.ingest.types import FOOTNOTE, HEADING, LIST_ITEM, PARAGRAPH
 from letters.search.tokens import index_text
 
@@ -44,16 +45,19 @@ def letter_paragraphs(body: str, structure) -> list[Paragraph]:
     structure) are skipped but keep their number; with no block left, the body
     is split on blank lines.
     """
+    return list(iter_paragraphs(body, structure))
+
+
+def iter_paragraphs(body: str, structure) -> Iterator[Paragraph]:
+    """``letter_paragraphs`` one at a time: a snippet reads a long letter's first
+    paragraphs only, and checking and building all of them cost more than that."""
     blocks = structure.get("blocks") if isinstance(structure, dict) else None
-    paragraphs = _valid_blocks(blocks, len(body))
-    return paragraphs or split_on_blank_lines(body)
-
-
-def _valid_blocks(blocks, length: int) -> list[Paragraph]:
-    return [
-        Paragraph(number, block["kind"], block["start"], block["end"])
-        for number, block in valid_blocks(blocks, length)
-    ]
+    found = False
+    for number, block in iter_valid_blocks(blocks, len(body)):
+        found = True
+        yield Paragraph(number, block["kind"], block["start"], block["end"])
+    if not found:
+        yield from split_on_blank_lines(body)
 
 
 def split_on_blank_lines(body: str) -> list[Paragraph]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import Case, F, FloatField, Value, When
+from django.db.models.expressions import RawSQL
 
 from letters.search.documents import IndexDocument
 from letters.search.query import ParsedQuery, Term
@@ -185,7 +186,10 @@ def ranked_window(queryset, parsed: ParsedQuery, candidates=None, since_year: in
     # letter and only then joined the window (120 ms at 10 000 letters,
     # against 10 ms for the window's 500).
     window = _window_ids(queryset if candidates is None else candidates, since_year)
-    return queryset.filter(id__in=window).annotate(
+    # One array parameter rather than 500: Django preparing and psycopg quoting
+    # each of 500 ids cost more Python than the query took to run.
+    in_window = RawSQL("SELECT unnest(%s::bigint[])", (window,))
+    return queryset.filter(id__in=in_window).annotate(
         rank=SearchRank(F("search_vector"), to_search_query(parsed))
     )
 

@@ -8,12 +8,13 @@ markup is our ``<mark>``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from letters.search.documents import FOOTNOTE, HEADING, Paragraph, letter_paragraphs
+from letters.search.documents import FOOTNOTE, HEADING, Paragraph, iter_paragraphs
 from letters.search.tokens import WORD_RE, word_stems
 
 SNIPPET_WIDTH = 280
@@ -90,7 +91,7 @@ def _excerpt(text: str, matches: list[tuple[int, int]], focus: int, width: int) 
     return mark_safe(prefix + html + suffix)
 
 
-def _best_paragraph(body: str, paragraphs: list[Paragraph], stems: frozenset[str]):
+def _best_paragraph(body: str, paragraphs: Iterable[Paragraph], stems: frozenset[str]):
     """The paragraph with the most distinct searched stems; on a tie running text
     before headings and footnotes, then the earliest.
 
@@ -122,30 +123,39 @@ def _best_paragraph(body: str, paragraphs: list[Paragraph], stems: frozenset[str
     return best, best_matches
 
 
+def _opening(paragraphs: Iterable[Paragraph]) -> Paragraph | None:
+    """The first running-text paragraph, else the first paragraph (None: no paragraph)."""
+    first = None
+    for paragraph in paragraphs:
+        if paragraph.kind not in (HEADING, FOOTNOTE):
+            return paragraph
+        first = first or paragraph
+    return first
+
+
 def make_snippet(
     body: str, structure, stems: frozenset[str], width: int = SNIPPET_WIDTH
 ) -> Snippet | None:
     """The paragraph with the most searched words, cut around the first of them;
     without search words (or none in the body) the start of the letter."""
     body = body or ""
-    paragraphs = letter_paragraphs(body, structure)
-    if not paragraphs:
+    if stems:
+        best, matches = _best_paragraph(body, iter_paragraphs(body, structure), stems)
+        if best is not None:
+            text = body[best.start : best.end]
+            return Snippet(_excerpt(text, matches, matches[0][0], width), best.number)
+    first = _opening(iter_paragraphs(body, structure))
+    if first is None:
         return None
-    best, matches = _best_paragraph(body, paragraphs, stems)
-    if best is not None:
-        text = body[best.start : best.end]
-        return Snippet(_excerpt(text, matches, matches[0][0], width), best.number)
-    first = next((p for p in paragraphs if p.kind not in (HEADING, FOOTNOTE)), paragraphs[0])
     return Snippet(_excerpt(body[first.start : first.end], [], 0, width), None)
 
 
 def teaser_text(body: str, structure, width: int = SNIPPET_WIDTH) -> str:
     """The start of the letter's first running paragraph, as plain text."""
     body = body or ""
-    paragraphs = letter_paragraphs(body, structure)
-    if not paragraphs:
+    first = _opening(iter_paragraphs(body, structure))
+    if first is None:
         return ""
-    first = next((p for p in paragraphs if p.kind not in (HEADING, FOOTNOTE)), paragraphs[0])
     text = body[first.start : first.end]
     start, end = _window(text, 0, width)
     return " ".join(text[start:end].split()) + (" " + ELLIPSIS if end < len(text) else "")
