@@ -463,10 +463,18 @@ class LetterFilterSet(django_filters.FilterSet):
     def filter_queryset(self, queryset):
         return self.filtered(queryset)
 
-    def filtered(self, queryset, *, without: str | None = None, parsed: ParsedQuery | None = None):
+    def filtered(
+        self,
+        queryset,
+        *,
+        without: str | None = None,
+        parsed: ParsedQuery | None = None,
+        since_year: int | None = None,
+    ):
         """``queryset`` filtered by q (or ``parsed`` instead) and every chosen
-        facet except ``without``."""
-        queryset = search.filter_letters(queryset, parsed or self.parsed_query)
+        facet except ``without``; with ``since_year``, only letters from that year
+        on (``search.filter_letters``)."""
+        queryset = search.filter_letters(queryset, parsed or self.parsed_query, since_year=since_year)
         for name in self.FACETS:
             chosen = self.selection[name]
             if chosen and name != without:

@@ -189,11 +189,11 @@ def test_a_malformed_parameter_is_a_400_that_names_it(client, archive, query, pa
 def test_paging_by_relevance_gives_every_match_once_in_the_order_of_the_full_list(
     client, monkeypatch
 ):
-    """Pages inside the rank window come from the window alone (PostgreSQL) or from
-    the index (SQLite); together they are the full order, past the window too."""
+    """Pages inside the rank window come from the window alone; together they are
+    the full order, past the window too."""
     from letters.selectors import search as selector
 
-    monkeypatch.setattr("letters.search.postgres.RANK_WINDOW", 4)
+    monkeypatch.setattr("letters.search.window.RANK_WINDOW", 4)
     for n in range(9):
         body = "De inzet in Mali gaat door." if n % 3 else "Mali en de inzet, los van elkaar."
         make_letter(

@@ -393,11 +393,7 @@ def test_a_facet_shows_its_biggest_values_and_says_how_many_are_left_out(client,
 
 
 def test_a_large_result_set_says_how_it_is_ordered(client, monkeypatch):
-    from letters import search
-
-    if search.rank_window() is None:
-        pytest.skip("this database orders every match by relevance")
-    monkeypatch.setattr("letters.search.postgres.RANK_WINDOW", 2)
+    monkeypatch.setattr("letters.search.window.RANK_WINDOW", 2)
     for n in range(3):
         make_letter(title=f"Brief {n}", body="Over Mali.", letter_date=date(2010 + n, 1, 1))
     assert "de nieuwste 2 staan op relevantie" in page(client, "q=mali")
@@ -445,13 +441,13 @@ def test_estimated_counts_are_marked_as_estimates(client, monkeypatch):
 
 
 def test_relevance_pages_list_what_the_full_order_lists(client, monkeypatch):
-    """Relevance pages are read the fast way (PostgreSQL: from the rank window
-    alone; SQLite: from FTS5 alone). They must be the pages of the full
-    relevance order that the downloads and the API use, also when a phrase
-    rules out some of the window's candidates and when ranks are equal."""
+    """Relevance pages inside the rank window are read the fast way (from the
+    window alone). They must be the pages of the full relevance order that the
+    downloads and the API use, also when a phrase rules out some of the window's
+    candidates and when ranks are equal."""
     from letters.selectors import search as selector
 
-    monkeypatch.setattr("letters.search.postgres.RANK_WINDOW", 4)
+    monkeypatch.setattr("letters.search.window.RANK_WINDOW", 4)
     monkeypatch.setattr(selector, "PER_PAGE", 2)
     for n in range(9):
         body = "De inzet in Mali gaat door." if n % 3 else "Mali en de inzet, los van elkaar."

@@ -87,6 +87,7 @@ class IndexDocument:
     title: str  # weight A
     headings: str  # weight B: section headings and the letter's own identifiers
     body: str  # weight C
+    year: int | None = None  # for the rank window (``window``); not searchable text
 
 
 def identifier_text(letter) -> str:
@@ -116,4 +117,5 @@ def build_document(letter) -> IndexDocument:
         title=index_text(letter.title or ""),
         headings=index_text("\n".join([*headings, identifier_text(letter)])),
         body=index_text(body[:MAX_INDEXED_CHARS]),
+        year=letter.year,
     )

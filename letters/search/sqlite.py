@@ -1,24 +1,31 @@
 """SQLite backend: an FTS5 table ``letters_letter_fts`` (rowid = letter id) with
-the columns title, headings and body, holding our own stems (see ``tokens``).
+the columns title, headings and body, holding our own stems (see ``tokens``), and
+years, holding the letter's year as one token (``y2026``) for the rank window
+(``letters.search.window``).
 
-The table and a trigger that drops a letter's row when the letter is deleted
-are created by migration 0003. Ranking is FTS5's ``bm25()`` with column weights;
-bm25 scores are lower for better matches, so the rank is its negation (higher is
-better, as with PostgreSQL's ``ts_rank``).
+The table is created by migration 0003 and given its years column by 0016; a
+``post_delete`` receiver drops a deleted letter's row. Ranking is FTS5's ``bm25()``
+with column weights (0 for the years, so they change no rank); bm25 scores are
+lower for better matches, so the rank is its negation (higher is better, as with
+PostgreSQL's ``ts_rank``).
 """
 
 from __future__ import annotations
 
+from django.db import connections
 from django.db.models import FloatField, Value
 from django.db.models.expressions import RawSQL
 
 from letters.search.documents import IndexDocument
 from letters.search.query import ParsedQuery, Term
 from letters.search.sample import InSample
+from letters.search.window import Candidates, newest, years_from
 
 FTS_TABLE = "letters_letter_fts"
-# title, headings, body
-COLUMN_WEIGHTS = (10.0, 4.0, 1.0)
+# title, headings, body, years
+COLUMN_WEIGHTS = (10.0, 4.0, 1.0, 0.0)
+BM25 = f"bm25({FTS_TABLE}, {', '.join(str(w) for w in COLUMN_WEIGHTS)})"
+YEAR_TOKEN = "y"  # y2026: only ever searched for in the years column
 
 
 def write(connection, table: str, documents: list[IndexDocument]) -> None:
@@ -27,9 +34,17 @@ def write(connection, table: str, documents: list[IndexDocument]) -> None:
     remove(connection, table, [doc.letter_id for doc in documents])
     with connection.cursor() as cursor:
         cursor.executemany(
-            f"INSERT INTO {FTS_TABLE} (rowid, title, headings, body) VALUES (%s, %s, %s, %s)",
-            [(doc.letter_id, doc.title, doc.headings, doc.body) for doc in documents],
+            f"INSERT INTO {FTS_TABLE} (rowid, title, headings, body, years) "
+            "VALUES (%s, %s, %s, %s, %s)",
+            [
+                (doc.letter_id, doc.title, doc.headings, doc.body, year_token(doc.year))
+                for doc in documents
+            ],
         )
+
+
+def year_token(year: int | None) -> str:
+    return f"{YEAR_TOKEN}{int(year)}" if year else ""
 
 
 def remove(connection, table: str, letter_ids: list[int]) -> None:
@@ -63,6 +78,18 @@ def match_expressions(parsed: ParsedQuery) -> tuple[str, str]:
     return positive, negative
 
 
+def _years(since_year: int) -> str:
+    """The letters from ``since_year`` on, by their year tokens (``window.years_from``)."""
+    terms = (f"{YEAR_TOKEN}{digits}{'*' if prefix else ''}" for digits, prefix in years_from(since_year))
+    return f"years : ({' OR '.join(terms)})"
+
+
+def _from_year(expression: str, since_year: int | None) -> str:
+    """``expression`` for letters from ``since_year`` on only: FTS5 then reads
+    those years' matches only."""
+    return expression if since_year is None else f"({expression}) AND {_years(since_year)}"
+
+
 def _matching_ids(expression: str, sample_every: int | None = None) -> RawSQL:
     # The sample is taken inside the FTS query: FTS5 then hands over a few
     # thousand ids instead of every match (9 ms instead of 110 ms for a common
@@ -82,60 +109,69 @@ def in_sample(queryset, every: int):
     return queryset.filter(id__in=ids)
 
 
-def filter_queryset(queryset, parsed: ParsedQuery, sample_every: int | None = None):
+def filter_queryset(
+    queryset, parsed: ParsedQuery, sample_every: int | None = None, since_year: int | None = None
+):
     positive, negative = match_expressions(parsed)
     if positive:
-        return queryset.filter(id__in=_matching_ids(positive, sample_every))
+        return queryset.filter(id__in=_matching_ids(_from_year(positive, since_year), sample_every))
     if sample_every:
         queryset = in_sample(queryset, sample_every)
     if negative:
         # FTS5's NOT needs a left-hand side: "all indexed letters except …".
-        return queryset.filter(id__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE}", ())).exclude(
+        queryset = queryset.filter(id__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE}", ())).exclude(
             id__in=_matching_ids(negative)
         )
+    if since_year is not None:
+        queryset = queryset.filter(id__in=_matching_ids(_years(since_year)))
     return queryset
 
 
-def annotate_rank(queryset, parsed: ParsedQuery, candidates=None):
-    """``candidates`` is for PostgreSQL's rank window; FTS5 ranks every match."""
+def annotate_rank(queryset, parsed: ParsedQuery, candidates: Candidates | None = None):
+    """``rank``: ``-bm25`` for the letters in the rank window (``letters.search.window``),
+    0 for the others, which then follow newest first. ``candidates``: see
+    ``window.window_ids``; without, the window is the newest of ``queryset``."""
     positive, _ = match_expressions(parsed)
     if not positive:
         return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
+    # The window as a sub-select: the full order is often built and never read
+    # (a page inside the window comes from ``window_ranks``).
+    window_sql, window_params = newest(
+        queryset if candidates is None else candidates(None)
+    ).query.sql_with_params()
     # A join with the FTS table, not a correlated subquery: FTS5 then evaluates
     # the query once instead of once per matching letter (seconds for a phrase
     # of common words over a few thousand letters). Django has no join to a
     # table without a model other than ``extra``; the rank is then an extra
-    # select, usable as ``order_by("-rank")`` and as ``letter.rank``.
+    # select, usable as ``order_by("-rank")`` and as ``letter.rank``. bm25 is
+    # computed for the window's letters only (CASE reads no further).
     letter_table = queryset.model._meta.db_table
-    weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
     return queryset.extra(
-        select={"rank": f"-bm25({FTS_TABLE}, {weights})"},
+        select={"rank": f'CASE WHEN "{letter_table}"."id" IN ({window_sql}) THEN -{BM25} ELSE 0.0 END'},
+        select_params=window_params,
         tables=[FTS_TABLE],
         where=[f'{FTS_TABLE}.rowid = "{letter_table}"."id"', f"{FTS_TABLE} MATCH %s"],
         params=[positive],
     )
 
 
-def relevance_page(
-    connection, parsed: ParsedQuery, within, offset: int, limit: int
-) -> list[int] | None:
-    """The ids of one page of matches by relevance, asked of FTS5 alone: best
-    ``bm25`` first, ties newest id first. ``within``: a queryset of letters the
-    matches must be among (the chosen facets), or None.
+def window_ranks(queryset, parsed: ParsedQuery, window: list[int], since_year: int | None) -> dict:
+    """``-bm25`` of the window's letters that match the search itself (not only its
+    candidates), asked of FTS5 alone for the years the window was found in.
 
-    Ordering by ``annotate_rank`` joined every match to its letter for the
-    tie-breaking dates: 250 ms for a common word at 100 000 letters, against
-    about 100 ms here. None when nothing is ranked (no positive words)."""
+    Joining the window's ids to the FTS table instead made FTS5 evaluate the
+    search once per id (seconds); ranking every match took 150–240 ms at
+    100 000 letters, against 2–30 ms for the newest years' matches (about 120 ms
+    for a phrase of common words, which FTS5 checks in every letter that has
+    its words). ``queryset`` is not read: the window's letters already have
+    the chosen facets."""
     positive, _ = match_expressions(parsed)
-    if not positive:
-        return None
-    weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
-    sql, params = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [positive]
-    if within is not None:
-        within_sql, within_params = within.values("id").query.sql_with_params()
-        sql += f" AND rowid IN ({within_sql})"
-        params += list(within_params)
-    sql += f" ORDER BY bm25({FTS_TABLE}, {weights}), rowid DESC LIMIT %s OFFSET %s"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, limit, offset])
-        return [row[0] for row in cursor.fetchall()]
+    if not positive or not window:
+        return {}
+    in_window = set(window)
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid, -{BM25} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+            [_from_year(positive, since_year)],
+        )
+        return {letter_id: rank for letter_id, rank in cursor.fetchall() if letter_id in in_window}

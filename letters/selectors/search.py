@@ -207,27 +207,25 @@ def _page_number(raw: str | None, paginator: Paginator, notices: list[str]) -> i
     return number
 
 
-def ordered_letters(
-    queryset, filterset: LetterFilterSet, sort: str, *, window_only: bool = False, summary=None
-):
+def ordered_letters(queryset, filterset: LetterFilterSet, sort: str):
     """``queryset`` (already filtered by ``filterset``) in the chosen order; for
-    relevance it carries ``rank``. ``window_only``: just the letters of the rank
-    window (``search.ranked_window``), which start that order; the year counts
-    of ``summary`` (the facet counts), when given, help find it."""
+    relevance it carries ``rank`` (the rank window first, then newest first)."""
     if sort == RELEVANCE:
-        parsed = filterset.parsed_query
-        candidates = filterset.filtered(filterset.queryset.all(), parsed=parsed.loosened())
-        if window_only:
-            ranked = search.ranked_window(
-                queryset, parsed, candidates, **_year_counts(filterset, summary)
-            )
-        else:
-            ranked = search.annotate_rank(queryset, parsed, candidates)
-        # Equal ranks: newest first; SQLite takes the newest id, the order in
-        # which FTS5 alone can give a page (search.relevance_page).
-        ties = NEWEST_FIRST if search.rank_window() else (F("id").desc(),)
-        return ranked.order_by("-rank", *ties)
+        ranked = search.annotate_rank(queryset, filterset.parsed_query, _candidates(filterset))
+        return ranked.order_by("-rank", *NEWEST_FIRST)
     return queryset.order_by(*(OLDEST_FIRST if sort == OLDEST else NEWEST_FIRST))
+
+
+def _candidates(filterset: LetterFilterSet):
+    """The letters the rank window is chosen from (``search.window``): those with the
+    search's words, not necessarily its phrases, and the chosen facets, from a given
+    year on."""
+    loosened = filterset.parsed_query.loosened()
+
+    def candidates(since_year: int | None):
+        return filterset.filtered(filterset.queryset.all(), parsed=loosened, since_year=since_year)
+
+    return candidates
 
 
 def _year_counts(filterset: LetterFilterSet, summary: FacetSummary | None) -> dict:
@@ -249,20 +247,18 @@ def page_ids(
     summary: FacetSummary | None = None,
 ) -> list[int]:
     """The ids of ``limit`` letters from ``offset`` on in ``ordered_letters``'s
-    order, ``limit`` being how many are there. SQLite asks FTS5 for a page by
-    relevance directly. On PostgreSQL a relevance page inside the rank window
-    is read from the window alone (found faster with ``summary``, the facet
-    counts); should the window hold fewer matches than the page needs (a
+    order, ``limit`` being how many are there. A relevance page inside the rank
+    window is read from the window alone (found faster with ``summary``, the
+    facet counts); should the window hold fewer matches than the page needs (a
     phrase rules some out), the full order decides."""
-    window = search.rank_window()
-    if sort == RELEVANCE:
-        within = filterset.facets_only(Letter.objects.all()) if filterset.has_selection else None
-        ids = search.relevance_page(filterset.parsed_query, within, offset, limit)
-        if ids is not None:
-            return ids
-    if sort == RELEVANCE and window and offset + limit <= window:
-        windowed = ordered_letters(filterset.qs, filterset, sort, window_only=True, summary=summary)
-        ids = list(windowed.values_list("id", flat=True)[offset : offset + limit])
+    if sort == RELEVANCE and offset + limit <= search.rank_window():
+        window = search.window_in_order(
+            filterset.qs,
+            filterset.parsed_query,
+            _candidates(filterset),
+            **_year_counts(filterset, summary),
+        )
+        ids = window[offset : offset + limit]
         if len(ids) == limit:
             return ids
     full = ordered_letters(filterset.qs, filterset, sort)
@@ -401,7 +397,7 @@ def letter_search(params: QueryDict) -> LetterSearch:
     if summary.total_estimated and page.number > 1 and not page.object_list:
         notices.append("Op deze pagina staan geen brieven meer: het totaal was een schatting.")
     window = search.rank_window()
-    if sort == RELEVANCE and window and summary.total > window:
+    if sort == RELEVANCE and summary.total > window:
         shown = _dutch(window)
         notices.append(
             f"Meer dan {shown} brieven gevonden: de nieuwste {shown} staan op relevantie, "
