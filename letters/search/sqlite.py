@@ -37,13 +37,13 @@ def write(connection, table: str, documents: list[IndexDocument]) -> None:
             f"INSERT INTO {FTS_TABLE} (rowid, title, headings, body, years) "
             "VALUES (%s, %s, %s, %s, %s)",
             [
-                (doc.letter_id, doc.title, doc.headings, doc.body, year_token(doc.year))
+                (doc.letter_id, doc.title, doc.headings, doc.body, _year_token(doc.year))
                 for doc in documents
             ],
         )
 
 
-def year_token(year: int | None) -> str:
+def _year_token(year: int | None) -> str:
     return f"{YEAR_TOKEN}{int(year)}" if year else ""
 
 
