@@ -380,6 +380,48 @@ def test_postgresql_reads_the_sample_from_its_partial_indexes(many_letters):
         assert used == {index}, plan
 
 
+def test_postgresql_reads_a_facet_browse_page_newest_first_from_an_index():
+    """A page of ``?missie=…&jaar=…`` walks the year's newest letters in the order of
+    migration 0015's index and checks each against the mission, stopping after
+    twenty: no hashing of the mission's letters, no sort of all the matches. (With
+    a year of 2 000 letters; for a few dozen, sorting them is cheaper, and chosen.)"""
+    from django.db import connection
+
+    from letters.models import LetterMission
+    from letters.selectors.search import NEWEST, ordered_letters
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL index (SQLite cannot write NULLS LAST in one)")
+    minusma = make_mission("minusma")
+    letters = Letter.objects.bulk_create(
+        Letter(
+            title=f"Brief {n}", slug=f"brief-{n}", body="Over Mali.",
+            date=date(2009 + n % 2, 1 + n % 12, 1), year=2009 + n % 2,
+        )
+        for n in range(4000)
+    )
+    LetterMission.objects.bulk_create(
+        LetterMission(letter=letter, mission=minusma, text="MINUSMA.", start=n)
+        for n, letter in enumerate(letters)
+        if n % 3 == 0
+    )
+    chosen = filterset("missie=minusma&jaar=2010")
+    page = ordered_letters(chosen.qs, chosen, NEWEST).values_list("id", flat=True)[:20]
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE letters_letter")
+        cursor.execute("ANALYZE letters_lettermission")
+        sql, params = page.query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "letter_newest_first" in plan and "Sort" not in plan, plan
+    expected = sorted(
+        (letter for n, letter in enumerate(letters) if n % 3 == 0 and letter.year == 2010),
+        key=lambda letter: (letter.date, letter.pk),
+        reverse=True,
+    )
+    assert list(page) == [letter.pk for letter in expected[:20]]
+
+
 def test_postgresql_keeps_letter_rows_narrow():
     from django.db import connection
 
