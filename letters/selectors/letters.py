@@ -78,10 +78,12 @@ class LetterLink:
 LINK_COLUMNS = ("dossier__number", "number", "slug", "title", "date")
 
 
-def letter_link(dossier: str | None, number: int | None, slug: str, title: str, date) -> LetterLink:
+def letter_link(
+    dossier: str | None, number: int | None, slug: str, title: str, letter_date: date | None
+) -> LetterLink:
     """A ``LetterLink`` from the values of ``LINK_COLUMNS`` (from any model, prefixed)."""
     key = KamerstukKey(dossier, number) if dossier and number is not None else None
-    return LetterLink(letter_path(dossier, number, slug), title, date, number, key)
+    return LetterLink(letter_path(dossier, number, slug), title, letter_date, number, key)
 
 
 # -- "Geciteerd door" -----------------------------------------------------------
