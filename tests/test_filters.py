@@ -391,7 +391,7 @@ def test_postgresql_reads_a_facet_browse_page_newest_first_from_an_index():
     from letters.selectors.search import NEWEST, ordered_letters
 
     if connection.vendor != "postgresql":
-        pytest.skip("a PostgreSQL index (SQLite cannot write NULLS LAST in one)")
+        pytest.skip("a PostgreSQL-only index (migration 0015)")
     minusma = make_mission("minusma")
     letters = Letter.objects.bulk_create(
         Letter(

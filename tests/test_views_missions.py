@@ -196,3 +196,55 @@ def test_a_letter_mentioning_the_mission_twice_is_one_letter_on_the_timeline(cli
     assert '<p class="result-count">2 brieven</p>' in page
     assert page.count(">Twee vermeldingen</a>") == 1
     assert "Verlenging</strong>: Het kabinet verlengt." in page
+
+
+def test_mission_page_shows_its_first_amounts_oldest_letter_first(client, monkeypatch):
+    """The amounts table holds the first amounts, oldest letter first and undated
+    letters last, while the total counts them all; when a letter's date is corrected,
+    its amounts move with it."""
+    monkeypatch.setattr("letters.selectors.missions.BUDGET_LINES_SHOWN", 3)
+    mission = make_mission("minusma")
+    undated = make_letter(dossier=None, slug="ongedateerd", title="Ongedateerd", letter_date=None)
+    late = make_letter(number=81, title="Laat", letter_date=date(2020, 5, 1))
+    early = make_letter(number=82, title="Vroeg", letter_date=date(2013, 2, 1))
+    for letter, amount in ((undated, "4000004"), (late, "3000003"), (early, "1000001"), (early, "2000002")):
+        make_budget_line(letter, amount, instrument="BIV", mission=mission)
+
+    def amounts_shown():
+        page = html(client.get("/missies/minusma/"))
+        table = page[page.index('id="missie-begroting"') :]
+        shown = [a for a in ("1.000.001", "2.000.002", "3.000.003", "4.000.004") if f"€ {a}" in table]
+        assert "De eerste 3 van 4 bedragen; het totaal telt ze allemaal." in table
+        assert "€ 10.000.010" in table
+        return sorted(shown, key=lambda a: table.index(f"€ {a}"))
+
+    assert amounts_shown() == ["1.000.001", "2.000.002", "3.000.003"]
+    late.date, late.year = date(2009, 1, 1), 2009
+    late.save()
+    assert amounts_shown() == ["3.000.003", "1.000.001", "2.000.002"]
+    early.date, early.year = None, None
+    early.save()
+    assert amounts_shown() == ["3.000.003", "4.000.004", "1.000.001"]
+
+
+def test_a_missions_first_amounts_come_from_an_index():
+    """The first amounts of a mission with thousands of them are read from
+    ``budget_mission_order`` alone, without the budget lines' rows."""
+    from django.db import connection
+
+    from letters.selectors.missions import first_budget_line_ids
+
+    mission = make_mission("minusma")
+    sql, params = first_budget_line_ids(mission).query.sql_with_params()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # Too few rows to need an index; priced out, a Sort would mean none fits.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_sort = off")
+            cursor.execute(f"EXPLAIN {sql}", params)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+            assert "Index Only Scan using budget_mission_order" in plan and "Sort" not in plan, plan
+        else:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+            plan = "\n".join(str(row[-1]) for row in cursor.fetchall())
+            assert "COVERING INDEX budget_mission_order" in plan, plan

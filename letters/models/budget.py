@@ -76,9 +76,15 @@ class BudgetLine(models.Model):
         indexes = [
             models.Index(fields=["instrument", "year_from"], name="budget_instrument_year"),
             # The budget page's totals per budget, year and mission: an index-only scan.
-            # (Its order, newest year first, has a PostgreSQL-only index: migration 0009.)
+            # (Its order, newest year first, has an index of its own: migrations 0009 and 0017.)
             models.Index(
                 fields=["instrument", "budget_year", "mission", "amount"], name="budget_totals"
+            ),
+            # A mission page's first budget lines, oldest letter first, and their total
+            # and count: read from the index alone, not the mission's thousands of lines.
+            models.Index(
+                fields=["mission", "letter_date", "letter", "start", "id", "amount"],
+                name="budget_mission_order",
             ),
         ]
 

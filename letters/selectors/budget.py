@@ -71,8 +71,9 @@ def _filtered(filters: BudgetFilters):
 
 
 def filtered_lines(filters: BudgetFilters):
-    """Newest year first, then the newest letter: on PostgreSQL straight from the
-    ``budget_newest_first`` index (migration 0009), which has these columns in this order."""
+    """Newest year first, then the newest letter: straight from the
+    ``budget_newest_first`` index (migrations 0009 and 0017), which has these columns
+    in this order."""
     return (
         _filtered(filters)
         .select_related("letter__dossier", "mission")

