@@ -42,7 +42,8 @@ PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 SEEDS = ROOT / "fixtures" / "seeds"
 
-LOADTEST_DATABASE = "archive_loadtest"
+# Its own name per checkout when several test runs share one PostgreSQL server.
+LOADTEST_DATABASE = os.environ.get("LOADTEST_DATABASE", "archive_loadtest")
 DOSSIER = "33694"
 FIRST_NUMBER = 5001  # far above the real Kamerstukken of dossier 33 694
 COMMON_MARKER = "laadproefbrief"  # in every generated letter
