@@ -171,6 +171,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 LOGIN_URL = "admin:login"
+# Where a login without "next" lands: the admin home, where editors start.
+LOGIN_REDIRECT_URL = "admin:index"
 
 # -- Security ---------------------------------------------------------------------
 # Behind a TLS-terminating proxy that sets X-Forwarded-Proto (nginx, a load balancer),

@@ -29,9 +29,14 @@ A.Th.B. Bijleveld-Schouten
 
 
 def open_new_letter_form(page) -> None:
-    page.locator("#content-main").get_by_role("link", name="Brieven", exact=True).click()
-    page.get_by_role("link", name="Nieuwe brief uit tekst").click()
+    """From the admin home, where logging in lands: "Nieuwe brief uit tekst" comes first
+    there, and the "Brieven" row offers it too."""
+    expect(page).to_have_url(re.compile(r"/beheer/$"))
+    letters_row = page.locator("tr.model-letter")
+    expect(letters_row.get_by_role("link", name="Nieuwe brief uit tekst")).to_be_visible()
+    page.get_by_role("link", name="Nieuwe brief uit tekst").first.click()
     expect(page).to_have_url(re.compile(r"/beheer/letters/letter/uit-tekst/$"))
+    expect(page.get_by_role("heading", name="Nieuwe brief uit tekst")).to_be_visible()
 
 
 def review_section(page, heading: str):
