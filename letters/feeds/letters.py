@@ -5,10 +5,10 @@ from django.contrib.syndication.views import Feed
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.text import Truncator
 
+from letters.feeds.atom import SafeAtom1Feed
 from letters.kamerstuk import InvalidKamerstuk, KamerstukKey, format_dossier
 from letters.models import Citation, CitationKind, Dossier, Letter, LetterMission, Mission
 
@@ -17,7 +17,7 @@ SUMMARY_WORDS = 60
 
 
 class _LetterFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = SafeAtom1Feed
     author_name = "Archief Kamerbrieven Internationale Veiligheid"
 
     def letters(self):

@@ -4,9 +4,9 @@ from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
+from letters.feeds.atom import SafeAtom1Feed
 from letters.search.snippets import teaser_text
 from letters.selectors.search import letters_for_feed
 
@@ -14,7 +14,7 @@ SITE_TITLE = "Kamerbrieven Internationale Veiligheid"
 
 
 class SearchFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = SafeAtom1Feed
 
     def get_object(self, request, *args, **kwargs):
         return letters_for_feed(request.GET)
