@@ -9,7 +9,6 @@ this Kamerstuk now point to it) → ``search.update_index``.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,7 +18,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
-from letters import search
+from letters import json_input, search
 from letters.ingest.sentences import sentence_at
 from letters.ingest.types import Extraction, MissionAlias
 from letters.kamerstuk import KamerstukKey, normalise_dossier
@@ -459,7 +458,7 @@ def read_overrides(path: Path) -> LetterOverrides | None:
     if not sidecar.exists():
         return None
     try:
-        return LetterOverrides.from_json(json.loads(sidecar.read_text(encoding="utf-8")))
+        return LetterOverrides.from_json(json_input.loads(sidecar.read_text(encoding="utf-8")))
     except (ValueError, TypeError) as error:
         raise ImportRefused(f"De metadata in {sidecar.name} is ongeldig: {error}") from error
 

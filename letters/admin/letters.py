@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from letters import json_input
 from letters.admin.new_letter import NewLetterFromTextView
 from letters.models import (
     BudgetLine,
@@ -68,6 +69,7 @@ class LetterForm(forms.ModelForm):
     class Meta:
         model = Letter
         fields = "__all__"
+        field_classes = {"structure": json_input.BoundedJSONField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -13,7 +13,6 @@ budget lines are filled in, and the search index is rebuilt for the restored let
 from __future__ import annotations
 
 import gzip
-import json
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -25,6 +24,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.color import no_style
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, models, transaction
 
+from letters import json_input
 from letters.exchange.format import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -100,8 +100,8 @@ def _parse(lines: Iterable[str]) -> Iterator[tuple[int, dict]]:
             if not line.strip():
                 continue
             try:
-                item = json.loads(line)
-            except json.JSONDecodeError:
+                item = json_input.loads(line)
+            except json_input.JsonInputError:
                 raise RestoreRefused(
                     f"Regel {number} is geen geldige JSON: het bestand is beschadigd of afgebroken."
                 ) from None
