@@ -22,7 +22,7 @@ from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import get_conditional_response, patch_cache_control
 
-from letters.models import ArchiveState
+from letters.models import ArchiveState, PendingText
 
 CACHE_SECONDS = 24 * 3600
 # Paths that are not a pure function of the archive (admin, API with rate limits,
@@ -50,9 +50,13 @@ def archive_changed() -> None:
     transaction.on_commit(_bump)
 
 
+# Rows that are not what the public pages show.
+_NOT_CONTENT = (ArchiveState, PendingText)
+
+
 def _on_model_change(sender, **kwargs) -> None:
     # Migrations' historical models live in module "__fake__": not a change to report.
-    if sender.__module__.startswith("letters.models") and sender is not ArchiveState:
+    if sender.__module__.startswith("letters.models") and sender not in _NOT_CONTENT:
         archive_changed()
 
 

@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from letters import json_input
-from letters.admin.new_letter import NewLetterFromTextView
+from letters.admin.new_letter import new_letter_view
 from letters.models import (
     BudgetLine,
     Citation,
@@ -148,8 +148,9 @@ class LetterAdmin(SimpleHistoryAdmin):
         return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), obj.get_absolute_url())
 
     def get_urls(self):
-        view = self.admin_site.admin_view(NewLetterFromTextView.as_view(model_admin=self))
-        return [path("uit-tekst/", view, name="letters_letter_from_text")] + super().get_urls()
+        return [
+            path("uit-tekst/", new_letter_view(self), name="letters_letter_from_text")
+        ] + super().get_urls()
 
     def changelist_view(self, request, extra_context=None):
         extra_context = extra_context or {}

@@ -3,20 +3,44 @@ was found (drop wrong items, correct metadata) → save → the normal change fo
 
 from __future__ import annotations
 
+from functools import partial
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
 
+from letters.admin import pending
 from letters.kamerstuk import InvalidKamerstuk, normalise_dossier
 from letters.models import Decision, Dossier, Letter, LetterKind, Report
+from letters.request_limits import TOO_LARGE, Refusal, answers_refused_requests
 from letters.services import LetterOverrides, Selection, mission_aliases, save_extraction
 
 ITEM_KINDS = ("citations", "proceedings", "amounts", "missions", "recommendations")
 DECISION_LABELS = dict(Decision.choices)
+START_AGAIN = "De tekst van de brief is niet (meer) beschikbaar; begin opnieuw."
+
+
+def limits() -> dict:
+    """The limits the pages state: the same settings the form and the server enforce."""
+    return {
+        "max_upload_mb": settings.LETTER_UPLOAD_MAX_BYTES // (1024 * 1024),
+        "max_text_chars": f"{settings.LETTER_TEXT_MAX_CHARS:,}".replace(",", "."),
+    }
+
+
+def text_too_long(text: str) -> str:
+    """A message when the archive cannot take this text, else ""."""
+    if len(text) <= settings.LETTER_TEXT_MAX_CHARS:
+        return ""
+    return (
+        f"De tekst is te lang ({len(text):,} tekens); het archief neemt brieven van "
+        f"hoogstens {limits()['max_text_chars']} tekens (ongeveer 150 pagina's)."
+    ).replace(",", ".")
 
 
 class SourceForm(forms.Form):
@@ -39,6 +63,8 @@ class SourceForm(forms.Form):
         text, upload = data.get("text", "").strip(), data.get("upload")
         if not text and not upload:
             raise ValidationError("Plak de tekst van de brief of kies een bestand.")
+        if not upload and (message := text_too_long(text)):
+            raise ValidationError(message)
         if upload:
             limit = settings.LETTER_UPLOAD_MAX_BYTES
             if upload.size > limit:
@@ -57,15 +83,17 @@ class SourceForm(forms.Form):
             except UnreadableSource as error:
                 raise ValidationError(str(error)) from error
             data["source_name"] = ""
+        if message := text_too_long(data["raw_text"]):
+            raise ValidationError(message)
         return data
 
 
 class ReviewForm(forms.Form):
-    """The metadata an editor confirms; the raw text travels along in a hidden field
-    and is extracted again on save (extraction is deterministic)."""
+    """The metadata an editor confirms. The text stays on the server (``pending``);
+    the form carries its reference, and the text is extracted again on save
+    (extraction is deterministic)."""
 
-    raw_text = forms.CharField(widget=forms.HiddenInput, strip=False)
-    source_name = forms.CharField(widget=forms.HiddenInput, required=False)
+    text_ref = forms.CharField(widget=forms.HiddenInput)
     title = forms.CharField(label="Titel", max_length=500)
     dossier = forms.CharField(label="Hoofddossier", max_length=20, required=False, help_text="Bijv. 33694 of 35300-V")
     number = forms.IntegerField(label="Ondernummer", required=False, min_value=1, max_value=99999)
@@ -151,12 +179,11 @@ def extract(raw_text: str):
     return run_pipeline(raw_text, mission_aliases())
 
 
-def initial_review_data(extraction, raw_text: str, source_name: str) -> dict:
+def initial_review_data(extraction, text_ref: str) -> dict:
     meta = extraction.metadata
     key = meta.key or extraction.clean.own_key
     return {
-        "raw_text": raw_text,
-        "source_name": source_name,
+        "text_ref": text_ref,
         "title": meta.title,
         "dossier": key.dossier if key else "",
         "number": key.number if key else None,
@@ -184,7 +211,7 @@ class NewLetterFromTextView(View):
             **self.model_admin.admin_site.each_context(request),
             "opts": Letter._meta,
             "title": "Nieuwe brief uit tekst",
-            "max_upload_mb": settings.LETTER_UPLOAD_MAX_BYTES // (1024 * 1024),
+            **limits(),
             **extra,
         }
 
@@ -199,7 +226,10 @@ class NewLetterFromTextView(View):
             return render(request, self.source_template, self.context(request, form=form), status=400)
         raw_text = form.cleaned_data["raw_text"]
         extraction = extract(raw_text)
-        review = ReviewForm(initial=initial_review_data(extraction, raw_text, form.cleaned_data["source_name"]))
+        text_ref = pending.keep(
+            text=raw_text, user=request.user, metadata={"source_name": form.cleaned_data["source_name"]}
+        )
+        review = ReviewForm(initial=initial_review_data(extraction, text_ref))
         return self.render_review(request, review, extraction)
 
     def render_review(self, request, review, extraction, status=200):
@@ -222,21 +252,22 @@ class NewLetterFromTextView(View):
 
     def save(self, request):
         review = ReviewForm(request.POST)
-        raw_text = request.POST.get("raw_text", "")
-        if not raw_text.strip():
-            messages.error(request, "De tekst van de brief ontbreekt; begin opnieuw.")
+        kept = pending.read(request.POST.get("text_ref", ""), user=request.user)
+        if kept is None:
+            messages.error(request, START_AGAIN)
             return redirect("admin:letters_letter_from_text")
-        extraction = extract(raw_text)
+        extraction = extract(kept.text)
         if not review.is_valid():
             return self.render_review(request, review, extraction, status=400)
         letter = save_extraction(
             extraction=extraction,
-            original_text=raw_text,
+            original_text=kept.text,
             overrides=review.overrides(),
             selection=review.selection(request.POST),
-            source_name=review.cleaned_data["source_name"],
+            source_name=kept.metadata.get("source_name", ""),
             report=review.cleaned_data["report"],
         )
+        pending.forget(kept.reference)
         messages.success(
             request,
             f"De brief «{letter.title}» is opgeslagen met {letter.citations.count()} verwijzingen, "
@@ -244,3 +275,29 @@ class NewLetterFromTextView(View):
             f"{letter.budget_lines.count()} begrotingsregels. Controleer de rest hieronder.",
         )
         return redirect(reverse("admin:letters_letter_change", args=[letter.pk]))
+
+
+def refused(request, refusal: Refusal, *, model_admin):
+    """A request too large or with too many fields for the server to read
+    (``letters.request_limits``): the form again, with what went wrong."""
+    if not model_admin.admin_site.has_permission(request):
+        return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+    if not model_admin.has_add_permission(request):
+        return redirect("admin:index")
+    view = NewLetterFromTextView(model_admin=model_admin)
+    if refusal.reason == TOO_LARGE:
+        error = (
+            "De tekst of het bestand is te groot: een bestand mag hoogstens {max_upload_mb} MB "
+            "zijn, de tekst van een brief hoogstens {max_text_chars} tekens."
+        ).format(**limits())
+    else:
+        error = f"{refusal.message} {START_AGAIN}"
+    context = view.context(request, form=SourceForm(), error=error)
+    return render(request, view.source_template, context, status=refusal.status)
+
+
+def new_letter_view(model_admin):
+    """The admin's "Nieuwe brief uit tekst" view, answering requests over the limits
+    with its own page."""
+    view = model_admin.admin_site.admin_view(NewLetterFromTextView.as_view(model_admin=model_admin))
+    return answers_refused_requests(partial(refused, model_admin=model_admin))(view)
