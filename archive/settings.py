@@ -183,9 +183,8 @@ LETTER_TEXT_MAX_CHARS = 400_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Uploaded files larger than this are written to a temporary file while they are read.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-# The review page of a new letter has a checkbox per citation, amount, mission and
-# recommendation found: a long letter has hundreds.
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
+# DATA_UPLOAD_MAX_NUMBER_FIELDS stays Django's 1 000 (query parameters and form fields):
+# the review page of a letter at the text limit holds a few hundred checkboxes.
 
 LOGIN_URL = "admin:login"
 # Where a login without "next" lands: the admin home, where editors start.

@@ -86,7 +86,7 @@ class RequestLimitsMiddleware:
             request.GET  # noqa: B018 — parsed now, where a refusal can be answered
         except TooManyFieldsSent:
             request.GET = QueryDict()  # nothing (a debug page, a logger) parses it again
-            return Refusal(TOO_MANY_FIELDS, 400, "Het adres bevat te veel parameters.")
+            return Refusal(TOO_MANY_FIELDS, 400, "Te veel parameters in dit verzoek.")
         if request.method != "POST":
             return None
         if int(request.META.get("CONTENT_LENGTH") or 0) > request_max_bytes():
