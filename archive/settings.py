@@ -1,5 +1,6 @@
 """Settings, all driven by the environment (see README "Configuration")."""
 
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -28,6 +29,18 @@ if not DEBUG and not ALLOWED_HOSTS:
         "this site is served under."
     )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", default=[])
+
+# -- The site's own address ----------------------------------------------------------
+# Absolute links (canonical, feeds, sitemap, API, downloads) are built from SITE_URL,
+# never from the Host a request names (letters/site.py): set it in production, e.g.
+# https://kamerbrieven.example. Unset, links follow each request's scheme and host and
+# the page cache keeps them apart.
+SITE_URL = env_str("SITE_URL", default="").rstrip("/")
+if SITE_URL and not re.fullmatch(r"https?://[^/?#\s]+", SITE_URL):
+    raise ImproperlyConfigured(
+        f"SITE_URL must be a scheme and host without a path, e.g. https://kamerbrieven.example "
+        f"(got {SITE_URL!r})."
+    )
 
 INSTALLED_APPS = [
     "django.contrib.admin",

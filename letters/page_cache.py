@@ -22,6 +22,7 @@ from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import get_conditional_response, patch_cache_control
 
+from letters import site
 from letters.models import ArchiveState, PendingText
 
 CACHE_SECONDS = 24 * 3600
@@ -72,8 +73,10 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not self._cacheable_request(request):
             return self.get_response(request)
+        # The origin too: without SITE_URL a page's absolute links follow the request's
+        # scheme and host, so pages for different hosts are different pages.
         etag = '"{}"'.format(hashlib.sha256(
-            f"{current_generation()}|{request.get_full_path()}".encode()
+            f"{current_generation()}|{site.origin(request)}|{request.get_full_path()}".encode()
         ).hexdigest()[:32])
         not_modified = get_conditional_response(request, etag=etag)
         if not_modified is not None:
