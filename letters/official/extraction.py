@@ -11,7 +11,7 @@ comparison (``links.compare_citations``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from letters.ingest.amounts import find_amounts
 from letters.ingest.citations import find_citations
@@ -36,7 +36,7 @@ def official_extraction(
     publication: OfficialPublication, missions: Sequence[MissionAlias] = ()
 ) -> OfficialExtraction:
     clean = publication.clean
-    suggested = extract_metadata(clean)
+    suggested = extract_metadata(_without_salutation(clean))
     citations, proceedings = find_citations(clean, publication.key)
     extraction = Extraction(
         clean=clean,
@@ -66,20 +66,28 @@ def _stated(publication: OfficialPublication, suggested: Metadata) -> Metadata:
         date_text=suggested.date_text if dates.source == "tekst" else "",
         year=letter_date.year if letter_date else None,
         vergaderjaar=publication.vergaderjaar or suggested.vergaderjaar,
-        title=publication.title
-        or _suggested_title(suggested)
-        or _sentence_case(publication.stuk_title),
+        title=publication.title or suggested.title or _sentence_case(publication.stuk_title),
         kind=LETTER_KIND.get(publication.kind, suggested.kind),
         signatories=list(publication.signatories) or suggested.signatories,
         ministries=list(publication.ministries) or suggested.ministries,
     )
 
 
-def _suggested_title(suggested: Metadata) -> str:
-    """The text's title suggestion, unless it is the salutation: without a sentence in
-    which the letter describes itself the suggestion is the first line, and in an
-    official publication that is "Aan de Voorzitter van de Tweede Kamer …"."""
-    return "" if suggested.title.startswith("Aan de ") else suggested.title
+def _without_salutation(clean: CleanText) -> CleanText:
+    """The text as the suggestions should read it: an official letter opens with "Aan de
+    Voorzitter van de Tweede Kamer der Staten-Generaal", a line the PDF text of a letter
+    lacks; left in, it would be taken for the first sentence of the letter (a title)
+    and push the letter's description of itself out of the opening paragraphs."""
+    blocks = [
+        block
+        for index, block in enumerate(clean.blocks)
+        if not (
+            index < 3
+            and clean.text.startswith("Aan de ", block.start)
+            and block.end - block.start < 120
+        )
+    ]
+    return replace(clean, blocks=blocks)
 
 
 def _sentence_case(heading: str) -> str:

@@ -16,6 +16,7 @@ What is checked before anything is accepted:
 from __future__ import annotations
 
 import re
+from datetime import date
 from xml.etree.ElementTree import Element
 
 from letters.ingest.metadata import extract_metadata
@@ -46,6 +47,7 @@ _OTHER_PUBLICATIONS = (  # identifier prefix / root child → what it is, in Dut
     ("trb-", "een Tractatenblad"),
 )
 _ROOT_KINDS = {"handelingen": "een Handeling", "kamervragen": "Kamervragen", "agenda": "een agenda"}
+_PLACE = re.compile(r"^(?:Den Haag|[’'‘]s-Gravenhage)\b")
 _RECORD_ID = re.compile(r"/(?P<id>[a-z]+-[0-9A-Za-z_-]+)/metadata\.xml$")
 
 
@@ -216,7 +218,7 @@ def _identifier(
     for other in stated[1:]:
         if not _same_id(other, identifier):
             raise OfficialRefused(
-                f"Het metadatabestand hoort bij {identifier}, maar {what.lower()} noemt zichzelf "
+                f"Het metadatabestand hoort bij {identifier}, maar {_lower(what)} noemt zichzelf "
                 f"{other}. Ze horen niet bij elkaar.",
                 code="metadata-mismatch",
             )
@@ -225,6 +227,10 @@ def _identifier(
             f"{what} is {identifier}, niet het gevraagde {expected}.", code="metadata-mismatch"
         )
     return identifier
+
+
+def _lower(what: str) -> str:
+    return what[:1].lower() + what[1:]
 
 
 def _same_id(a: str, b: str) -> bool:
@@ -257,7 +263,7 @@ def _check_metadata_matches(
             mismatch = mismatch or "dossier " + " en ".join(meta.dossiers)
     if mismatch:
         raise OfficialRefused(
-            f"Het metadatabestand beschrijft {mismatch}, maar {what.lower()} is "
+            f"Het metadatabestand beschrijft {mismatch}, maar {_lower(what)} is "
             f"{key.official_id}. Ze horen niet bij elkaar; er is niets ingelezen.",
             code="metadata-mismatch",
         )
@@ -281,7 +287,7 @@ def _dates(stuk: Element, meta: PublicationMetadata | None, clean) -> Publicatio
             for d in descendants(t, "datum")
         ),
         None,
-    )
+    ) or _dateline(stuk)
     line = child(stuk, "datumtekst")
     noted_element = next(iter(descendants(line, "datum")), None) if line is not None else None
     noted = iso_date(noted_element.get("isodatum")) if noted_element is not None else None
@@ -303,6 +309,20 @@ def _dates(stuk: Element, meta: PublicationMetadata | None, clean) -> Publicatio
         noted=noted,
         noted_as=noted_as if noted else "",
     )
+
+
+def _dateline(stuk: Element) -> date | None:
+    """ "Den Haag, <datum isodatum=…>" written as a plain paragraph instead of a
+    ``<dagtekening>``: the same statement, read the same way."""
+    for paragraph in descendants(stuk, "al"):
+        found = next(iter(descendants(paragraph, "datum")), None)
+        if (
+            found is not None
+            and _PLACE.match(all_text(paragraph))
+            and len(all_text(paragraph)) < 80
+        ):
+            return iso_date(found.get("isodatum"))
+    return None
 
 
 def _kop_line(kamerstuk: Element, content: str) -> str:
