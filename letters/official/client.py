@@ -90,7 +90,8 @@ class OfficialClient:
 
     # -- the search service -----------------------------------------------------------
     def pages(self, query: str, *, page_size: int = DEFAULT_PAGE_SIZE) -> Iterator[SruPage]:
-        """Every page of results, following ``nextRecordPosition``."""
+        """Every page of results, following ``nextRecordPosition`` (which the service
+        leaves out on the last page)."""
         start = 1
         while True:
             data = self.get(
@@ -99,14 +100,7 @@ class OfficialClient:
             page = parse_sru_response(data)
             yield page
             following = page.next_position
-            if following is None and start + len(page.records) <= page.total:
-                following = start + len(page.records)
-            if (
-                not page.records
-                or following is None
-                or following <= start
-                or following > page.total
-            ):
+            if not page.records or following is None or following <= start:
                 return
             start = following
 
