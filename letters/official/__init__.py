@@ -1,9 +1,13 @@
 """The official publications of the Tweede Kamer (Kamerstukken as XML with a
 ``metadata.xml``), read into the archive's own shapes. Pure Python: no Django.
 
+    errors       ``OfficialRefused`` (a file), ``ServiceUnavailable``/``ServiceError`` (the service)
+    types        the values: ``OfficialPublication``, ``PublisherLink``, ``PublicationDates``
     xmlsafe      parse untrusted XML without entity expansion or network access
     metadata     metadata.xml (and its two other spellings) → ``PublicationMetadata``
-    body         the publication's text → ``CleanText`` + the publisher's links
+    body, inline the publication's text → ``CleanText`` + the publisher's links
+    kinds        the kinds of Kamerstuk (brief, motie, amendement, …)
+    links        the publisher's links classified, and compared with our citations
     publication  XML + metadata → ``OfficialPublication`` (or ``OfficialRefused``)
     extraction   → the ingest ``Extraction`` (the publication's statements win)
                  and the comparison of the publisher's links with our citations

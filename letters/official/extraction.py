@@ -94,8 +94,3 @@ def _sentence_case(heading: str) -> str:
     """ "BRIEF VAN DE MINISTER VAN DEFENSIE" → "Brief van de minister van defensie"
     (only used when neither the metadata nor the text gives a title)."""
     return heading[:1].upper() + heading[1:].lower() if heading.isupper() else heading
-
-
-def clean_text_of(publication: OfficialPublication) -> CleanText:
-    """The text the letter page shows and the search indexes (same shape as a text import)."""
-    return publication.clean

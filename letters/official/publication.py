@@ -20,6 +20,7 @@ from datetime import date
 from xml.etree.ElementTree import Element
 
 from letters.ingest.metadata import extract_metadata
+from letters.ingest.types import CleanText
 from letters.kamerstuk import InvalidKamerstuk, KamerstukKey, normalise_dossier
 from letters.official.body import read_body
 from letters.official.errors import OfficialRefused
@@ -279,7 +280,7 @@ def _title(meta: PublicationMetadata | None) -> str:
     return "; ".join(parts[2:]) if len(parts) >= 3 else ""
 
 
-def _dates(stuk: Element, meta: PublicationMetadata | None, clean) -> PublicationDates:
+def _dates(stuk: Element, meta: PublicationMetadata | None, clean: CleanText) -> PublicationDates:
     dagtekening = next(
         (
             iso_date(d.get("isodatum"))

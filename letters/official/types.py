@@ -7,6 +7,7 @@ from datetime import date
 
 from letters.ingest.types import CleanText, Signatory
 from letters.kamerstuk import KamerstukKey
+from letters.official.kinds import BRIEF
 from letters.official.metadata import PublicationMetadata
 
 # What a publisher's link points at (``PublisherLink.kind``).
@@ -73,8 +74,6 @@ class OfficialPublication:
 
     @property
     def is_letter(self) -> bool:
-        from letters.official.kinds import BRIEF
-
         return self.kind == BRIEF
 
     @property
