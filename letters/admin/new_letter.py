@@ -28,7 +28,9 @@ START_AGAIN = "De tekst van de brief is niet (meer) beschikbaar; begin opnieuw."
 def limits() -> dict:
     """The limits the pages state: the same settings the form and the server enforce."""
     return {
+        "max_upload_bytes": settings.LETTER_UPLOAD_MAX_BYTES,
         "max_upload_mb": settings.LETTER_UPLOAD_MAX_BYTES // (1024 * 1024),
+        "max_text_length": settings.LETTER_TEXT_MAX_CHARS,
         "max_text_chars": f"{settings.LETTER_TEXT_MAX_CHARS:,}".replace(",", "."),
     }
 
