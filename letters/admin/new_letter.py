@@ -25,13 +25,17 @@ DECISION_LABELS = dict(Decision.choices)
 START_AGAIN = "De tekst van de brief is niet (meer) beschikbaar; begin opnieuw."
 
 
+def _thousands(number: int) -> str:
+    return f"{number:,}".replace(",", ".")  # 400.000, as Dutch writes it
+
+
 def limits() -> dict:
     """The limits the pages state: the same settings the form and the server enforce."""
     return {
         "max_upload_bytes": settings.LETTER_UPLOAD_MAX_BYTES,
         "max_upload_mb": settings.LETTER_UPLOAD_MAX_BYTES // (1024 * 1024),
         "max_text_length": settings.LETTER_TEXT_MAX_CHARS,
-        "max_text_chars": f"{settings.LETTER_TEXT_MAX_CHARS:,}".replace(",", "."),
+        "max_text_chars": _thousands(settings.LETTER_TEXT_MAX_CHARS),
     }
 
 
@@ -40,9 +44,9 @@ def text_too_long(text: str) -> str:
     if len(text) <= settings.LETTER_TEXT_MAX_CHARS:
         return ""
     return (
-        f"De tekst is te lang ({len(text):,} tekens); het archief neemt brieven van "
+        f"De tekst is te lang ({_thousands(len(text))} tekens); het archief neemt brieven van "
         f"hoogstens {limits()['max_text_chars']} tekens (ongeveer 150 pagina's)."
-    ).replace(",", ".")
+    )
 
 
 class SourceForm(forms.Form):

@@ -1,7 +1,6 @@
 """Data that makes tables as wide as the archive's real ones: the longest budget
 name and amounts in the billions, beside the seed letters."""
 
-from decimal import Decimal
 
 from letters.models import Mission
 from tests.factories import make_budget_line
