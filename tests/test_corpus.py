@@ -120,19 +120,15 @@ def test_generated_corpus_is_stored_resolved_and_searchable():
 def test_bulk_path_leaves_the_state_of_the_save_path(vocabulary):
     """The same generated letters through services.save_extraction and through the
     bulk path end up with the same rows."""
-    from letters.management.commands.generate_corpus import (
-        CorpusWriter,
-        ensure_missions,
-        resolve_waiting_citations,
-    )
-    from letters.services import LetterOverrides, save_extraction
+    from letters.management.commands.generate_corpus import CorpusWriter, ensure_missions
+    from letters.services import LetterOverrides, resolve_citations, save_extraction
 
     missions = ensure_missions()
     generator = CorpusGenerator(count=12, seed=8, vocabulary=vocabulary, missions=missions)
     specs = [generator.letter(i) for i in range(12)]
 
     CorpusWriter(generator).write(specs)
-    resolve_waiting_citations()
+    resolve_citations()
     bulk = _snapshot()
     Letter.objects.all().delete()
     for spec in specs:

@@ -1,12 +1,9 @@
 """Build a reproducible synthetic archive on whatever DATABASE_URL points at.
 
 The text comes from ``letters.corpus`` (pure Python). This command stores it
-through a bulk path that leaves the same state as ``services.save_extraction``
-would: letters, signatories and ministries, citations (resolved in bulk against
-every letter in the archive afterwards, like ``resolve_waiting_citations``),
-mission links, budget lines, reports and recommendations, and the search index
-(``letters.search.update_index``). Batches are written one at a time, so memory
-stays bounded at any corpus size.
+through the write path every import uses (``services.write_letters``), a batch of
+letters at a time, so memory stays bounded at any corpus size; with ``--jobs``
+several forked processes write batches side by side.
 """
 
 from __future__ import annotations
@@ -17,30 +14,23 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, connections, reset_queries, transaction
-from django.db.models import Exists, Max, OuterRef, Subquery
-from simple_history.utils import bulk_create_with_history
+from django.db import connection, connections, reset_queries
+from django.db.models import Max
 
-from letters import search
 from letters.corpus import CorpusGenerator, LetterSpec, MissionInfo, Vocabulary
 from letters.corpus.reference import EXTRA_MISSIONS, MINISTERS
 from letters.kamerstuk import KamerstukKey
-from letters.models import (
-    BudgetLine,
-    Citation,
-    CitationKind,
-    Dossier,
-    Letter,
-    LetterMission,
-    Ministry,
-    Mission,
-    MissionAlias,
-    Person,
-    Recommendation,
-    Report,
-    Signatory,
+from letters.models import Citation, Dossier, Letter, Mission, MissionAlias, Person, Report
+from letters.services import (
+    BudgetLineData,
+    CitationData,
+    LetterGraph,
+    MissionLinkData,
+    RecommendationData,
+    SignatoryData,
+    resolve_citations,
+    write_letters,
 )
-from letters.services import MINISTRY_BY_PORTFOLIO, sentence_around, text_hash
 
 
 class Command(BaseCommand):
@@ -102,7 +92,12 @@ class Command(BaseCommand):
             done += counts["letters"]
             elapsed = time.perf_counter() - started
             self.stdout.write(f"{done:>8} / {letters} brieven  ({done / elapsed:,.0f} per seconde)")
-        resolved = resolve_waiting_citations()
+        # Each batch resolved its citations; parallel writers cannot see each other's
+        # uncommitted letters, so the citations between their batches wait until here.
+        resolve_citations()
+        resolved = Citation.objects.filter(
+            letter__source_name__startswith=f"corpus-{seed}-", target__isnull=False
+        ).count()
         analyze()
         elapsed = time.perf_counter() - started
         self.stdout.write(
@@ -209,43 +204,27 @@ def taken_numbers() -> dict[str, int]:
     return {row["dossier__number"]: row["highest"] for row in rows}
 
 
-def ministry_for_function(function: str, ministry_ids: dict[str, int]) -> int | None:
-    """As ``services._ministry_for_function``: the longest portfolio named wins."""
-    lowered = function.lower()
-    for portfolio, slug in sorted(MINISTRY_BY_PORTFOLIO.items(), key=lambda item: -len(item[0])):
-        if portfolio in lowered:
-            return ministry_ids.get(slug)
-    return None
-
-
 class CorpusWriter:
-    """Stores batches of ``LetterSpec`` with bulk inserts, then indexes them."""
+    """Stores batches of ``LetterSpec`` through the write path (``services.write_letters``)."""
 
     def __init__(self, generator: CorpusGenerator):
         self.generator = generator
+        # Dossiers and reports with their titles, and the signing ministers, made
+        # before any batch: the write path finds them by number, title and name, and
+        # parallel writers never wait for each other to create one.
         Dossier.objects.bulk_create(
             [Dossier(number=d.number, title=d.title[:300]) for d in generator.new_dossiers],
             ignore_conflicts=True,
             batch_size=1000,
         )
-        self.dossier_ids = dict(Dossier.objects.values_list("number", "id"))
         Report.objects.bulk_create(
             [Report(title=r.title, author=r.author, year=r.year, slug=r.slug) for r in generator.reports],
             ignore_conflicts=True,
             batch_size=1000,
         )
-        self.report_ids = dict(
-            Report.objects.filter(title__endswith=f"(corpus {generator.seed})").values_list("title", "id")
-        )
         Person.objects.bulk_create(
             [Person(name=name) for name in {name for _, name, _, _ in MINISTERS}], ignore_conflicts=True
         )
-        self.person_ids = dict(Person.objects.values_list("name", "id"))
-        ministry_ids = dict(Ministry.objects.values_list("slug", "id"))
-        self.function_ministry = {
-            function: ministry_for_function(function, ministry_ids) for function, *_ in MINISTERS
-        }
-        self.mission_ids = dict(Mission.objects.values_list("slug", "id"))
         self.citations = self.mission_links = self.budget_lines = self.recommendations = 0
 
     def add(self, counts: dict[str, int]) -> None:
@@ -254,141 +233,74 @@ class CorpusWriter:
         self.budget_lines += counts["budget_lines"]
         self.recommendations += counts["recommendations"]
 
-    @transaction.atomic
     def write(self, specs: list[LetterSpec]) -> dict[str, int]:
-        letters = [self._letter(spec) for spec in specs]
-        # Through the history too: the save path's Letter.save() records version 1.
-        bulk_create_with_history(letters, Letter, batch_size=250)
-        other_dossiers, ministries, signatures = [], [], []
-        citations, links, amounts, recommendations = [], [], [], []
-        for spec, letter in zip(specs, letters, strict=True):
-            other_dossiers += [
-                Letter.other_dossiers.through(letter_id=letter.pk, dossier_id=self.dossier_ids[number])
-                for number in spec.other_dossiers
-            ]
-            ministry_ids = set()
-            for position, signatory in enumerate(spec.signatories):
-                ministry_id = self.function_ministry.get(signatory.function)
-                if ministry_id:
-                    ministry_ids.add(ministry_id)
-                signatures.append(
-                    Signatory(
-                        letter_id=letter.pk,
-                        person_id=self.person_ids[signatory.name],
-                        function=signatory.function,
-                        ministry_id=ministry_id,
-                        position=position,
-                    )
-                )
-            ministries += [
-                Letter.ministries.through(letter_id=letter.pk, ministry_id=m) for m in sorted(ministry_ids)
-            ]
-            citations += [
-                Citation(
-                    letter_id=letter.pk,
-                    kind=c.kind,
-                    key=c.key,
-                    dossier=c.dossier,
-                    number=c.number,
-                    text=c.text[:500],
-                    start=c.start,
-                    end=c.end,
-                    in_footnote=c.in_footnote,
-                    context=sentence_around(spec.body, c.start, c.end),
-                    letter_date=letter.date,
-                    letter_year=letter.year,
-                )
-                for c in spec.citations
-            ]
-            links += [
-                LetterMission(
-                    letter_id=letter.pk,
-                    mission_id=self.mission_ids[m.slug],
-                    decision=m.decision,
-                    text=m.sentence,
-                    start=m.start,
-                    end=m.end,
-                )
-                for m in spec.missions
-            ]
-            amounts += [
-                BudgetLine(
-                    letter_id=letter.pk,
-                    amount=a.euro,
-                    instrument=a.instrument,
-                    year_from=a.year_from,
-                    year_to=a.year_to,
-                    nature=a.nature,
-                    purpose=a.sentence,
-                    text=a.text[:200],
-                    start=a.start,
-                    end=a.end,
-                    mission_id=self.mission_ids.get(a.mission_slug) if a.mission_slug else None,
-                    budget_year=a.year_from if a.year_from is not None else letter.year,
-                    letter_date=letter.date,
-                )
-                for a in spec.amounts
-            ]
-            if spec.report:
-                recommendations += [
-                    Recommendation(
-                        report_id=self.report_ids[spec.report],
-                        number=r.number,
-                        text=r.text,
-                        response=r.response,
-                        response_text=r.response_text,
-                        letter_id=letter.pk,
-                    )
-                    for r in spec.recommendations
-                ]
-        Letter.other_dossiers.through.objects.bulk_create(other_dossiers, ignore_conflicts=True)
-        Letter.ministries.through.objects.bulk_create(ministries)
-        Signatory.objects.bulk_create(signatures)
-        Citation.objects.bulk_create(citations, batch_size=2000)
-        LetterMission.objects.bulk_create(links, batch_size=2000)
-        BudgetLine.objects.bulk_create(amounts, batch_size=2000)
-        if recommendations:
-            bulk_create_with_history(recommendations, Recommendation)
-        search.update_index([letter.pk for letter in letters])
+        graphs = [letter_graph(spec) for spec in specs]
+        write_letters(graphs=graphs)
         return {
-            "letters": len(letters),
-            "citations": len(citations),
-            "mission_links": len(links),
-            "budget_lines": len(amounts),
-            "recommendations": len(recommendations),
+            "letters": len(graphs),
+            "citations": sum(len(g.citations) for g in graphs),
+            "mission_links": sum(len(g.mission_links) for g in graphs),
+            "budget_lines": sum(len(g.budget_lines) for g in graphs),
+            "recommendations": sum(len(g.recommendations) for g in graphs),
         }
 
-    def _letter(self, spec: LetterSpec) -> Letter:
-        key = KamerstukKey(spec.dossier, spec.number) if spec.key else None
-        return Letter(
-            dossier_id=self.dossier_ids[spec.dossier] if spec.dossier else None,
-            number=spec.number,
-            slug=spec.slug,
-            title=spec.title[:500],
-            date=spec.date,
-            year=spec.date.year,
-            vergaderjaar=spec.vergaderjaar,
-            kind=spec.kind,
-            body=spec.body,
-            structure=spec.structure,
-            # The generated text is already clean: it is also what was "imported".
-            original_text=spec.body,
-            text_hash=text_hash(spec.body),
-            source_url=key.official_url if key else "",
-            source_name=spec.source_name,
+
+def letter_graph(spec: LetterSpec) -> LetterGraph:
+    """What the write path stores of a generated letter."""
+    key = KamerstukKey(spec.dossier, spec.number) if spec.key else None
+    return LetterGraph(
+        title=spec.title,
+        body=spec.body,
+        structure=spec.structure,
+        # The generated text is already clean: it is also what was "imported".
+        original_text=spec.body,
+        dossier=spec.dossier,
+        number=spec.number,
+        other_dossiers=tuple(spec.other_dossiers),
+        date=spec.date,
+        vergaderjaar=spec.vergaderjaar,
+        kind=spec.kind,
+        slug=spec.slug,
+        source_url=key.official_url if key else "",
+        source_name=spec.source_name,
+        signatories=tuple(SignatoryData(s.name, s.function) for s in spec.signatories),
+        citations=tuple(
+            CitationData(
+                kind=c.kind,
+                key=c.key,
+                dossier=c.dossier,
+                number=c.number,
+                text=c.text,
+                start=c.start,
+                end=c.end,
+                in_footnote=c.in_footnote,
+            )
+            for c in spec.citations
+        ),
+        mission_links=tuple(
+            MissionLinkData(m.slug, m.sentence, m.start, m.end, m.decision) for m in spec.missions
+        ),
+        budget_lines=tuple(
+            BudgetLineData(
+                amount=a.euro,
+                text=a.text,
+                start=a.start,
+                end=a.end,
+                instrument=a.instrument,
+                nature=a.nature,
+                year_from=a.year_from,
+                year_to=a.year_to,
+                purpose=a.sentence,
+                mission=a.mission_slug,
+            )
+            for a in spec.amounts
+        ),
+        recommendations=tuple(
+            RecommendationData(spec.report, r.number, r.text, r.response, r.response_text)
+            for r in spec.recommendations
         )
-
-
-def resolve_waiting_citations() -> int:
-    """Point every unresolved Kamerstuk citation at the archived letter with that
-    number (what ``services.resolve_waiting_citations`` does letter by letter)."""
-    targets = Letter.objects.filter(
-        dossier__number=OuterRef("dossier"), number=OuterRef("number")
-    ).exclude(pk=OuterRef("letter_id"))
-    return (
-        Citation.objects.filter(kind=CitationKind.KAMERSTUK, target__isnull=True)
-        .filter(Exists(targets))
-        .update(target=Subquery(targets.values("pk")[:1]))
+        if spec.report
+        else (),
     )
 
 
