@@ -193,3 +193,16 @@ def test_a_renumbered_letter_releases_its_citations_and_takes_those_of_its_new_n
     after_write(letter_ids=[target.pk])
     assert citing.citations.get(key="29521-360").target == target
     assert citing.citations.get(key="33694-12").target is None
+
+
+def test_clean_text_keeps_tabs_and_line_feeds_and_replaces_other_control_characters():
+    from letters.services import clean_text
+
+    assert clean_text("a\r\nb\rc\nd\te") == "a\nb\nc\nd\te"
+    # One character for one: offsets into a body stay valid.
+    dirty = "".join(chr(code) for code in range(0x20) if code != 0x0D) + "é\u2028€"
+    cleaned = clean_text(dirty)
+    assert len(cleaned) == len(dirty)
+    assert cleaned == " " * 9 + "\t\n" + " " * 20 + "é\u2028€"
+    text = "Gewone tekst, «aanhalingstekens» en U+2028:\u2028."
+    assert clean_text(text) is text
