@@ -347,6 +347,7 @@ def test_history_of_an_account_that_is_not_there_keeps_no_user(seeded, editor, t
     assert latest.history_type == "~" and latest.history_user is None
 
 
+@pytest.mark.slow
 def test_a_1000_letter_archive_round_trips_identically(corpus_1000, tmp_path):
     assert Letter.history.count() >= 1000 and Citation.objects.count() > 1000
     round_trip(tmp_path, with_history=True)

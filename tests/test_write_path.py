@@ -133,14 +133,14 @@ def _by_restore():
 
 
 def _by_corpus_writer():
-    from letters.corpus.types import (
+    from devtools.corpus.types import (
         AmountSpec,
         CitationSpec,
         LetterSpec,
-        MissionMention,
+        MissionSpec,
         SignatorySpec,
     )
-    from letters.management.commands.generate_corpus import CorpusWriter
+    from devtools.corpus_writer import CorpusWriter
 
     found = extract(RAW_TEXT, mission_names())
     blocks = [{"kind": b.kind, "start": b.start, "end": b.end} for b in found.clean.blocks]
@@ -163,7 +163,7 @@ def _by_corpus_writer():
                          c.in_footnote, "")
             for c in found.citations
         ],
-        missions=[MissionMention(m.slug, m.matched, m.text, m.start, m.end, "") for m in found.missions],
+        missions=[MissionSpec(m.slug, m.matched, m.text, m.start, m.end, "") for m in found.missions],
         amounts=[
             AmountSpec(a.euro, a.text, a.start, a.end, a.sentence, a.instrument, "", None, None, "minusma")
             for a in found.amounts

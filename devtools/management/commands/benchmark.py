@@ -30,7 +30,7 @@ from letters.models import Citation, CitationKind, Letter, LetterMission
 
 SEARCH_QUERIES = ("veiligheid", "bijdrage missie", '"internationale veiligheid"', "NAVO", "kabinet -Mali")
 # p95 targets in ms at 100 000 letters (docs/performance.md); search on SQLite: 300.
-TARGETS = {"search": 150, "facets": 80, "letter": 40, "reference": 80, "mission": 80}
+TARGETS = {"search": 150, "facets": 80, "letter": 40, "cited": 80, "mission": 80}
 
 
 @dataclass
@@ -70,7 +70,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--pages",
             default="",
-            help="Alleen deze pagina's, met komma's: search,facets,letter,reference,mission,budget",
+            help="Alleen deze pagina's, met komma's: search,facets,letter,cited,mission,budget",
         )
 
     def handle(self, *args, requests, warmup, import_letters, json_path, pages, **options):
@@ -174,7 +174,7 @@ def choose_pages() -> list[tuple[str, str, list[str]]]:
     )
     if unresolved:
         url = f"/kamerstuk/{unresolved['dossier']}/{unresolved['number']}/"
-        pages.append(("reference", f"verwijspagina ({unresolved['n']}×)", [url]))
+        pages.append(("cited", f"verwijspagina ({unresolved['n']}×)", [url]))
     if top_mission:
         pages.append(
             ("mission", f"missie ({top_mission['n']} brieven)", [f"/missies/{top_mission['mission__slug']}/"])
@@ -221,8 +221,8 @@ def measure(client: Client, page: str, label: str, urls: list[str], requests: in
 def measure_import(count: int) -> dict:
     """Import ``count`` new synthetic letters through ``import_letters`` and index them,
     inside a transaction that is rolled back: the archive is left as it was."""
-    from letters.corpus import CorpusGenerator, Vocabulary
-    from letters.management.commands.generate_corpus import ensure_missions
+    from devtools.corpus import CorpusGenerator, Vocabulary
+    from devtools.corpus_writer import ensure_missions
 
     result = {}
     try:

@@ -26,19 +26,19 @@ from decimal import Decimal
 
 from django.utils.text import slugify
 
-from letters.corpus import reference as ref
-from letters.corpus.sampling import Zipf, weighted
-from letters.corpus.types import (
+from devtools.corpus import names
+from devtools.corpus.sampling import Zipf, weighted
+from devtools.corpus.types import (
     AmountSpec,
     CitationSpec,
     DossierSpec,
     LetterSpec,
-    MissionMention,
+    MissionSpec,
     RecommendationSpec,
     ReportSpec,
     SignatorySpec,
 )
-from letters.corpus.vocabulary import Vocabulary
+from devtools.corpus.vocabulary import Vocabulary
 from letters.kamerstuk import DOSSIER_RE, format_dossier
 
 FIRST_DAY = date(1995, 1, 1)
@@ -131,13 +131,13 @@ class CorpusGenerator:
             year = rng.randint(FIRST_DAY.year, LAST_DAY.year)
             base = 24_000 + (year - 1995) * 410 + rng.randrange(410)
             if rng.random() < 0.06:
-                chapter, name = rng.choice(ref.BUDGET_CHAPTERS)
+                chapter, name = rng.choice(names.BUDGET_CHAPTERS)
                 number = f"{base}-{chapter}"
                 title = f"Vaststelling van de begrotingsstaten van het Ministerie van {name} voor het jaar {year + 1}"
             else:
                 number = str(base)
-                title = rng.choice(ref.DOSSIER_TITLES).format(
-                    country=rng.choice(ref.COUNTRIES), topic=rng.choice(ref.TOPICS), year=year
+                title = rng.choice(names.DOSSIER_TITLES).format(
+                    country=rng.choice(names.COUNTRIES), topic=rng.choice(names.TOPICS), year=year
                 )
             if number in taken or not DOSSIER_RE.match(number):
                 continue
@@ -175,8 +175,8 @@ class CorpusGenerator:
             report = None
             if kind == "kabinetsreactie":
                 report = len(self.reports)
-                author = rng.choice(ref.REPORT_AUTHORS)
-                topic = rng.choice(ref.TOPICS)
+                author = rng.choice(names.REPORT_AUTHORS)
+                topic = rng.choice(names.TOPICS)
                 title = f"{author}-advies {report + 1} over {topic}"
                 self.reports.append(
                     ReportSpec(
@@ -340,7 +340,7 @@ class _Span:
             )
         elif self.kind == "mission":
             spec.missions.append(
-                MissionMention(p["slug"], text, sentence.text, start, end, p["decision"])
+                MissionSpec(p["slug"], text, sentence.text, start, end, p["decision"])
             )
         else:
             spec.amounts.append(
@@ -505,7 +505,7 @@ def _amount(rng) -> tuple[str, Decimal]:
 
 def _amount_sentence(rng, mission: MissionInfo | None, day: date) -> _Sentence:
     written, euro = _amount(rng)
-    instrument, phrase = rng.choice(ref.INSTRUMENT_PHRASES)
+    instrument, phrase = rng.choice(names.INSTRUMENT_PHRASES)
     nature_word, nature = rng.choice(
         (("structureel ", "structural"), ("incidenteel ", "one-off"), ("", ""), ("", ""))
     )
@@ -563,7 +563,7 @@ _RESPONSES = (
 
 
 def _recommendation(rng, body: _Body, number: int) -> RecommendationSpec:
-    text = rng.choice(_RECOMMENDATIONS).format(t=rng.choice(ref.TOPICS))
+    text = rng.choice(_RECOMMENDATIONS).format(t=rng.choice(names.TOPICS))
     start, end = body.block("list_item", [_Sentence(f"Aanbeveling {number}: {text}")])
     response, response_text = rng.choice(_RESPONSES)
     body.block("paragraph", [_Sentence(response_text)])
@@ -574,7 +574,7 @@ def _recommendation(rng, body: _Body, number: int) -> RecommendationSpec:
 
 
 def _title(rng, plan: _Plan, missions: list[MissionInfo], reports: list[ReportSpec]) -> str:
-    mission = missions[0].label if missions else rng.choice(ref.COUNTRIES)
+    mission = missions[0].label if missions else rng.choice(names.COUNTRIES)
     day = _date_text(plan.day)
     if plan.kind == "artikel-100":
         return f"Artikel 100-brief over de Nederlandse bijdrage aan {mission}"
@@ -586,16 +586,16 @@ def _title(rng, plan: _Plan, missions: list[MissionInfo], reports: list[ReportSp
     if plan.kind == "kabinetsreactie" and plan.report is not None:
         return f"Kabinetsreactie op het {reports[plan.report].title.rsplit(' (', 1)[0]}"
     if plan.kind == "verslag":
-        return f"Verslag van de {rng.choice(ref.RBZ_FORMATS)} van {day}"
+        return f"Verslag van de {rng.choice(names.RBZ_FORMATS)} van {day}"
     if plan.kind == "beantwoording":
-        return f"Beantwoording van vragen van de commissie over {rng.choice(ref.TOPICS)}"
+        return f"Beantwoording van vragen van de commissie over {rng.choice(names.TOPICS)}"
     if plan.kind == "beleidsbrief":
-        return f"Beleidsbrief over {rng.choice(ref.TOPICS)} en {rng.choice(ref.TOPICS)}"
-    return f"Geannoteerde agenda {rng.choice(ref.RBZ_FORMATS)} van {day}"
+        return f"Beleidsbrief over {rng.choice(names.TOPICS)} en {rng.choice(names.TOPICS)}"
+    return f"Geannoteerde agenda {rng.choice(names.RBZ_FORMATS)} van {day}"
 
 
 def _signatories(rng, plan: _Plan) -> list[SignatorySpec]:
-    in_office = [(f, n) for f, n, first, last in ref.MINISTERS if first <= plan.day < last]
+    in_office = [(f, n) for f, n, first, last in names.MINISTERS if first <= plan.day < last]
     by_function = {}
     for function, name in in_office:
         by_function.setdefault(function, name)
@@ -634,7 +634,7 @@ def _random_day(rng, year: int) -> date:
 
 
 def _date_text(day: date) -> str:
-    return f"{day.day} {ref.MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {names.MONTHS[day.month - 1]} {day.year}"
 
 
 def _vergaderjaar(day: date) -> str:

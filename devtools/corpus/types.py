@@ -23,7 +23,7 @@ class CitationSpec:
 
 
 @dataclass(frozen=True, slots=True)
-class MissionMention:
+class MissionSpec:
     slug: str
     alias: str  # as written
     sentence: str
@@ -78,7 +78,7 @@ class LetterSpec:
     structure: dict
     source_name: str
     citations: list[CitationSpec] = field(default_factory=list)
-    missions: list[MissionMention] = field(default_factory=list)
+    missions: list[MissionSpec] = field(default_factory=list)
     amounts: list[AmountSpec] = field(default_factory=list)
     report: str | None = None  # title of the report this letter responds to
     recommendations: list[RecommendationSpec] = field(default_factory=list)

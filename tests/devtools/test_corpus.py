@@ -13,8 +13,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from letters.corpus import CorpusGenerator, MissionInfo, Vocabulary
-from letters.corpus.generator import MAX_SIZE, MIN_SIZE
+from devtools.corpus import CorpusGenerator, MissionInfo, Vocabulary
+from devtools.corpus.generator import MAX_SIZE, MIN_SIZE
 from letters.ingest import types as ingest
 from letters.kamerstuk import KamerstukKey
 from letters.models import Citation, CitationKind, Letter, LetterMission
@@ -120,7 +120,7 @@ def test_generated_corpus_is_stored_resolved_and_searchable():
 def test_bulk_path_leaves_the_state_of_the_save_path(vocabulary):
     """The same generated letters through services.save_extraction and through the
     bulk path end up with the same rows."""
-    from letters.management.commands.generate_corpus import CorpusWriter, ensure_missions
+    from devtools.corpus_writer import CorpusWriter, ensure_missions
     from letters.services import LetterOverrides, resolve_citations, save_extraction
 
     missions = ensure_missions()
