@@ -118,8 +118,7 @@ def _start_worker() -> None:
         conn.close()
     if connection.vendor == "postgresql":
         # Parameters sent apart from the SQL: with client-side binding psycopg
-        # quotes every letter body in Python (bulk_create passes them as
-        # arrays), a fifth of the writer's time.
+        # quotes every letter body in Python (bulk_create passes them as arrays).
         connection.settings_dict.setdefault("OPTIONS", {})["server_side_binding"] = True
     with connection.cursor() as cursor:
         # A crash loses at most the last batches of a rebuildable corpus.
