@@ -245,3 +245,41 @@ def test_a_letter_pasted_with_control_characters_keeps_the_feeds_up(archive, edi
         assert response.status_code == 200, url
         assert not CONTROL.search(response.content.decode().replace("\n", "").replace("\t", ""))
     assert "Bijdrage aan MINUSMA" in client.get("/feeds/brieven/").content.decode()
+
+
+def test_an_editor_changing_or_reverting_a_date_in_the_admin_moves_the_copies(editor_client):
+    from tests.factories import make_budget_line, make_citation, stale_letter_copies
+
+    letter = make_letter(dossier="33694", number=13, letter_date=date(2016, 3, 1))
+    make_citation(letter, "33694", 12)
+    make_budget_line(letter)
+    url = reverse("admin:letters_letter_change", args=[letter.pk])
+    data = _form_data(editor_client.get(url))
+    data.update(date="2017-01-05", year="2017")
+    assert editor_client.post(url, data).status_code == 302
+    assert set(letter.citations.values_list("letter_year", flat=True)) == {2017}
+    assert stale_letter_copies() == []
+
+    first = letter.history.order_by("history_date").first()
+    revert = reverse("admin:letters_letter_simple_history", args=[letter.pk, first.history_id])
+    form = editor_client.get(revert).context["adminform"].form
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    data["version_seen"] = Letter.objects.get(pk=letter.pk).version
+    assert editor_client.post(revert, data).status_code == 302
+    assert Letter.objects.get(pk=letter.pk).date == date(2016, 3, 1)
+    assert set(letter.budget_lines.values_list("budget_year", flat=True)) == {2016}
+    assert stale_letter_copies() == []
+
+
+def test_every_admin_form_cleans_control_characters(editor_client, django_user_model):
+    from django.contrib.auth.models import Permission
+
+    editor = django_user_model.objects.get(username="redacteur")
+    editor.user_permissions.add(*Permission.objects.filter(codename__in=["add_person", "add_report"]))
+    assert editor_client.post(reverse("admin:letters_person_add"), {"name": "A.\x0bde Vries"}).status_code == 302
+    assert Person.objects.filter(name="A. de Vries").exists()
+    report = {"title": "Rapport\x1f over Mali", "author": "A\x02IV", "slug": "rapport-mali"}
+    assert editor_client.post(reverse("admin:letters_report_add"), report).status_code == 302
+    from letters.models import Report
+
+    assert Report.objects.filter(title="Rapport  over Mali", author="A IV").exists()
