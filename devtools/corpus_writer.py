@@ -9,15 +9,7 @@ from devtools.corpus import CorpusGenerator, LetterSpec, MissionInfo
 from devtools.corpus.names import EXTRA_MISSIONS, MINISTERS
 from letters.kamerstuk import KamerstukKey
 from letters.models import Dossier, Letter, Mission, MissionAlias, Person, Report
-from letters.services import (
-    BudgetLineData,
-    CitationData,
-    LetterGraph,
-    MissionLinkData,
-    RecommendationData,
-    SignatoryData,
-    write_letters,
-)
+from letters.services import LetterGraph, write_letters
 
 
 def ensure_missions() -> list[MissionInfo]:
@@ -115,7 +107,7 @@ class CorpusWriter:
 
 
 def letter_graph(spec: LetterSpec) -> LetterGraph:
-    """What the write path stores of a generated letter."""
+    """What the write path stores of a generated letter (its parts are graph parts)."""
     key = KamerstukKey(spec.dossier, spec.number) if spec.key else None
     return LetterGraph(
         title=spec.title,
@@ -132,42 +124,9 @@ def letter_graph(spec: LetterSpec) -> LetterGraph:
         slug=spec.slug,
         source_url=key.official_url if key else "",
         source_name=spec.source_name,
-        signatories=tuple(SignatoryData(s.name, s.function) for s in spec.signatories),
-        citations=tuple(
-            CitationData(
-                kind=c.kind,
-                key=c.key,
-                dossier=c.dossier,
-                number=c.number,
-                text=c.text,
-                start=c.start,
-                end=c.end,
-                in_footnote=c.in_footnote,
-            )
-            for c in spec.citations
-        ),
-        mission_links=tuple(
-            MissionLinkData(m.slug, m.sentence, m.start, m.end, m.decision) for m in spec.missions
-        ),
-        budget_lines=tuple(
-            BudgetLineData(
-                amount=a.euro,
-                text=a.text,
-                start=a.start,
-                end=a.end,
-                instrument=a.instrument,
-                nature=a.nature,
-                year_from=a.year_from,
-                year_to=a.year_to,
-                purpose=a.sentence,
-                mission=a.mission_slug,
-            )
-            for a in spec.amounts
-        ),
-        recommendations=tuple(
-            RecommendationData(spec.report, r.number, r.text, r.response, r.response_text)
-            for r in spec.recommendations
-        )
-        if spec.report
-        else (),
+        signatories=tuple(spec.signatories),
+        citations=tuple(spec.citations),
+        mission_links=tuple(spec.missions),
+        budget_lines=tuple(spec.amounts),
+        recommendations=tuple(spec.recommendations),
     )

@@ -133,14 +133,9 @@ def _by_restore():
 
 
 def _by_corpus_writer():
-    from devtools.corpus.types import (
-        AmountSpec,
-        CitationSpec,
-        LetterSpec,
-        MissionSpec,
-        SignatorySpec,
-    )
+    from devtools.corpus.types import LetterSpec
     from devtools.corpus_writer import CorpusWriter
+    from letters.services import BudgetLineData, CitationData, MissionLinkData, SignatoryData
 
     found = extract(RAW_TEXT, mission_names())
     blocks = [{"kind": b.kind, "start": b.start, "end": b.end} for b in found.clean.blocks]
@@ -154,18 +149,17 @@ def _by_corpus_writer():
         date=date(2019, 2, 1),
         vergaderjaar="",
         kind="",
-        signatories=[SignatorySpec(s.name, s.function) for s in found.metadata.signatories],
+        signatories=[SignatoryData(s.name, s.function) for s in found.metadata.signatories],
         body=found.clean.text,
         structure={"blocks": blocks, "footnote_refs": []},
         source_name="brief.txt",
         citations=[
-            CitationSpec("kamerstuk", c.key.key, c.key.dossier, c.key.number, c.text, c.start, c.end,
-                         c.in_footnote, "")
+            CitationData(c.key.key, c.text, c.start, c.end, dossier=c.key.dossier, number=c.key.number)
             for c in found.citations
         ],
-        missions=[MissionSpec(m.slug, m.matched, m.text, m.start, m.end, "") for m in found.missions],
+        missions=[MissionLinkData(m.slug, m.text, m.start, m.end) for m in found.missions],
         amounts=[
-            AmountSpec(a.euro, a.text, a.start, a.end, a.sentence, a.instrument, "", None, None, "minusma")
+            BudgetLineData(a.euro, a.text, a.start, a.end, a.instrument, mission="minusma")
             for a in found.amounts
         ],
     )

@@ -43,11 +43,7 @@ from devtools.corpus.letter_text import (
     year_of_dossier,
 )
 from devtools.corpus.sampling import Zipf, weighted
-from devtools.corpus.types import (
-    DossierSpec,
-    LetterSpec,
-    ReportSpec,
-)
+from devtools.corpus.types import DossierSpec, LetterSpec, ReportSpec
 from devtools.corpus.vocabulary import Vocabulary
 from letters.kamerstuk import DOSSIER_RE
 
@@ -251,10 +247,11 @@ class CorpusGenerator:
                 sentences.insert(rng.randint(0, len(sentences)), special)
             body.block("paragraph", sentences)
         recommendations = []
-        if plan.report is not None:
+        report = self.reports[plan.report].title if plan.report is not None else None
+        if report is not None:
             body.block("heading", [Sentence("Reactie op de aanbevelingen")])
             for number in range(1, rng.randint(3, 12) + 1):
-                recommendations.append(recommendation(rng, body, number))
+                recommendations.append(recommendation(rng, body, number, report))
         body.footnotes_last()
 
         spec = LetterSpec(
@@ -271,7 +268,7 @@ class CorpusGenerator:
             body=body.text(),
             structure={"blocks": body.blocks, "footnote_refs": body.refs},
             source_name=f"corpus-{self.seed}-{index:06d}.txt",
-            report=self.reports[plan.report].title if plan.report is not None else None,
+            report=report,
             recommendations=recommendations,
         )
         for sentence in body.sentences_with_spans:

@@ -9,16 +9,15 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from devtools.corpus import names
-from devtools.corpus.types import (
-    AmountSpec,
-    CitationSpec,
-    LetterSpec,
-    MissionSpec,
-    RecommendationSpec,
-    ReportSpec,
-    SignatorySpec,
-)
+from devtools.corpus.types import LetterSpec, ReportSpec
 from letters.kamerstuk import format_dossier
+from letters.services.graph import (
+    BudgetLineData,
+    CitationData,
+    MissionLinkData,
+    RecommendationData,
+    SignatoryData,
+)
 
 if TYPE_CHECKING:
     from devtools.corpus.generator import MissionInfo, _Plan
@@ -42,7 +41,7 @@ class _Span:
         p = self.payload
         if self.kind == "citation":
             spec.citations.append(
-                CitationSpec(
+                CitationData(
                     kind=p["kind"],
                     key=p["key"],
                     dossier=p.get("dossier", ""),
@@ -51,26 +50,23 @@ class _Span:
                     start=start,
                     end=end,
                     in_footnote=sentence.in_footnote,
-                    context=sentence.text,
                 )
             )
         elif self.kind == "mission":
-            spec.missions.append(
-                MissionSpec(p["slug"], text, sentence.text, start, end, p["decision"])
-            )
+            spec.missions.append(MissionLinkData(p["slug"], sentence.text, start, end, p["decision"]))
         else:
             spec.amounts.append(
-                AmountSpec(
-                    euro=p["euro"],
+                BudgetLineData(
+                    amount=p["euro"],
                     text=text,
                     start=start,
                     end=end,
-                    sentence=sentence.text,
+                    purpose=sentence.text,
                     instrument=p["instrument"],
                     nature=p["nature"],
                     year_from=p["year_from"],
                     year_to=p["year_to"],
-                    mission_slug=p["mission"],
+                    mission=p["mission"],
                 )
             )
 
@@ -278,12 +274,12 @@ _RESPONSES = (
 )
 
 
-def recommendation(rng, body: Body, number: int) -> RecommendationSpec:
+def recommendation(rng, body: Body, number: int, report: str) -> RecommendationData:
     text = rng.choice(_RECOMMENDATIONS).format(t=rng.choice(names.TOPICS))
-    start, end = body.block("list_item", [Sentence(f"Aanbeveling {number}: {text}")])
+    body.block("list_item", [Sentence(f"Aanbeveling {number}: {text}")])
     response, response_text = rng.choice(_RESPONSES)
     body.block("paragraph", [Sentence(response_text)])
-    return RecommendationSpec(str(number), text, response, response_text, start, end)
+    return RecommendationData(report, str(number), text, response, response_text)
 
 
 # -- metadata -----------------------------------------------------------------------
@@ -310,7 +306,7 @@ def title_of(rng, plan: _Plan, missions: list[MissionInfo], reports: list[Report
     return f"Geannoteerde agenda {rng.choice(names.RBZ_FORMATS)} van {day}"
 
 
-def signatories_of(rng, plan: _Plan) -> list[SignatorySpec]:
+def signatories_of(rng, plan: _Plan) -> list[SignatoryData]:
     in_office = [(f, n) for f, n, first, last in names.MINISTERS if first <= plan.day < last]
     by_function = {}
     for function, name in in_office:
@@ -331,7 +327,7 @@ def signatories_of(rng, plan: _Plan) -> list[SignatorySpec]:
         )
     if rng.random() < 0.5:
         wanted.reverse()
-    chosen = [SignatorySpec(by_function[f], f) for f in wanted if f in by_function]
+    chosen = [SignatoryData(by_function[f], f) for f in wanted if f in by_function]
     unique = {}
     for signatory in chosen:
         unique.setdefault(signatory.name, signatory)

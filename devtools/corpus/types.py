@@ -1,65 +1,19 @@
-"""What the generator produces: one ``LetterSpec`` per letter, every found item
-with [start, end) offsets into ``body`` (the same conventions as
-``letters.ingest.types``)."""
+"""What the generator produces: one ``LetterSpec`` per letter, its parts in the
+write path's own types (``letters.services.graph``), every found item with
+[start, end) offsets into ``body`` (the conventions of ``letters.ingest.types``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 
-
-@dataclass(frozen=True, slots=True)
-class CitationSpec:
-    kind: str  # "kamerstuk" | "handelingen"
-    key: str  # "33694-12" or "h-tk-20192020-23-4"
-    dossier: str  # "" for Handelingen
-    number: int | None
-    text: str  # as written: "Kamerstuk 33 694, nr. 12"
-    start: int
-    end: int
-    in_footnote: bool
-    context: str  # the sentence around it
-
-
-@dataclass(frozen=True, slots=True)
-class MissionSpec:
-    slug: str
-    alias: str  # as written
-    sentence: str
-    start: int
-    end: int
-    decision: str  # "" or a letters.models.Decision value
-
-
-@dataclass(frozen=True, slots=True)
-class AmountSpec:
-    euro: Decimal
-    text: str  # "30 miljoen euro"
-    start: int
-    end: int
-    sentence: str
-    instrument: str  # letters.models.Instrument value
-    nature: str  # letters.models.Nature value
-    year_from: int | None
-    year_to: int | None
-    mission_slug: str | None  # the mission the sentence spends it on
-
-
-@dataclass(frozen=True, slots=True)
-class RecommendationSpec:
-    number: str
-    text: str
-    response: str  # letters.models.Response value
-    response_text: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
-class SignatorySpec:
-    name: str
-    function: str
+from letters.services.graph import (
+    BudgetLineData,
+    CitationData,
+    MissionLinkData,
+    RecommendationData,
+    SignatoryData,
+)
 
 
 @dataclass(slots=True)
@@ -73,15 +27,15 @@ class LetterSpec:
     date: date
     vergaderjaar: str
     kind: str
-    signatories: list[SignatorySpec]
+    signatories: list[SignatoryData]
     body: str
     structure: dict
     source_name: str
-    citations: list[CitationSpec] = field(default_factory=list)
-    missions: list[MissionSpec] = field(default_factory=list)
-    amounts: list[AmountSpec] = field(default_factory=list)
+    citations: list[CitationData] = field(default_factory=list)
+    missions: list[MissionLinkData] = field(default_factory=list)
+    amounts: list[BudgetLineData] = field(default_factory=list)
     report: str | None = None  # title of the report this letter responds to
-    recommendations: list[RecommendationSpec] = field(default_factory=list)
+    recommendations: list[RecommendationData] = field(default_factory=list)
 
     @property
     def key(self) -> str | None:

@@ -4,7 +4,8 @@ Every way into the archive (text import, official publications, the admin's
 "Nieuwe brief uit tekst", the corpus generator) describes a letter as a
 ``LetterGraph`` and hands it to ``write_letters``. Related rows are named by
 their natural keys (dossier number, person name, mission slug, report title),
-never by database id, so a graph can be built without a database.
+never by database id, and choices by their stored values, so a graph can be built
+(and this module imported) without Django or a database.
 """
 
 from __future__ import annotations
@@ -12,8 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-
-from letters.models import CitationKind, Instrument, Nature
 
 
 @dataclass(frozen=True)
@@ -31,7 +30,7 @@ class CitationData:
     text: str  # as written
     start: int
     end: int
-    kind: str = CitationKind.KAMERSTUK
+    kind: str = "kamerstuk"  # or "handelingen" (letters.models.CitationKind)
     dossier: str = ""
     number: int | None = None
     in_footnote: bool = False
@@ -53,8 +52,8 @@ class BudgetLineData:
     text: str = ""  # as written: "30 miljoen euro"
     start: int | None = None
     end: int | None = None
-    instrument: str = Instrument.OVERIG
-    nature: str = Nature.UNKNOWN
+    instrument: str = "overig"  # a letters.models.Instrument value
+    nature: str = ""  # a letters.models.Nature value; "" unknown
     year_from: int | None = None
     year_to: int | None = None
     purpose: str = ""

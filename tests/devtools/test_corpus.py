@@ -71,7 +71,9 @@ def test_every_extracted_item_sits_where_the_text_says(vocabulary):
         for citation in spec.citations:
             assert body[citation.start : citation.end] == citation.text
         for mention in spec.missions:
-            assert body[mention.start : mention.end] == mention.alias
+            spellings = next(m.spellings() for m in MISSIONS if m.slug == mention.mission)
+            assert body[mention.start : mention.end] in spellings
+            assert body[mention.start : mention.end] in mention.text
         for amount in spec.amounts:
             assert body[amount.start : amount.end] == amount.text
         blocks = spec.structure["blocks"]
@@ -220,23 +222,25 @@ def _extraction(spec, missions) -> ingest.Extraction:
         proceedings=proceedings,
         amounts=[
             ingest.AmountFound(
-                euro=Decimal(a.euro),
+                euro=Decimal(a.amount),
                 text=a.text,
                 start=a.start,
                 end=a.end,
                 qualifiers=qualifiers[a.nature],
                 years=tuple(y for y in (a.year_from, a.year_to) if y),
-                sentence=a.sentence,
+                sentence=a.purpose,
                 instrument=a.instrument,
             )
             for a in spec.amounts
         ],
         missions=[
-            ingest.MissionFound(m.slug, names[m.slug], m.sentence, m.start, m.end, m.alias, m.decision or None)
+            ingest.MissionFound(
+                m.mission, names[m.mission], m.text, m.start, m.end, spec.body[m.start : m.end], m.decision or None
+            )
             for m in spec.missions
         ],
         recommendations=[
-            ingest.RecommendationFound(r.number, r.text, r.start, r.end, report=spec.report)
+            ingest.RecommendationFound(r.number, r.text, report=r.report)
             for r in spec.recommendations
         ],
     )
