@@ -89,7 +89,7 @@ def test_citations_broken_over_lines_are_found_at_their_place_in_the_pasted_text
     ]
 
 
-def test_each_citation_leads_to_the_letter_the_reference_page_or_the_official_source(
+def test_each_citation_leads_to_the_letter_the_cited_kamerstuk_page_or_the_official_source(
     client, archive
 ):
     data = post(

@@ -85,7 +85,7 @@ def test_falls_back_to_the_reference_file_without_database_tables(monkeypatch):
     def no_tables():
         raise OperationalError("no such table: letters_mission")
 
-    monkeypatch.setattr("letters.services.mission_aliases", no_tables)
+    monkeypatch.setattr("letters.services.mission_names", no_tables)
     data = json.loads(run(str(seed("002")), "--json"))
     assert [m["slug"] for m in data["missions"]] == ["minusma"]
 

@@ -13,7 +13,7 @@ from django.views import View
 
 from letters.kamerstuk import InvalidKamerstuk, normalise_dossier
 from letters.models import Decision, Dossier, Letter, LetterKind, Report
-from letters.services import LetterOverrides, Selection, mission_aliases, save_extraction
+from letters.services import LetterOverrides, Selection, mission_names, save_extraction
 
 ITEM_KINDS = ("citations", "proceedings", "amounts", "missions", "recommendations")
 DECISION_LABELS = dict(Decision.choices)
@@ -148,7 +148,7 @@ class ReviewForm(forms.Form):
 def extract(raw_text: str):
     from letters.ingest.pipeline import extract as run_pipeline
 
-    return run_pipeline(raw_text, mission_aliases())
+    return run_pipeline(raw_text, mission_names())
 
 
 def initial_review_data(extraction, raw_text: str, source_name: str) -> dict:
@@ -235,7 +235,7 @@ class NewLetterFromTextView(View):
             overrides=review.overrides(),
             selection=review.selection(request.POST),
             source_name=review.cleaned_data["source_name"],
-            report=review.cleaned_data["report"],
+            report=getattr(review.cleaned_data["report"], "title", None),
         )
         messages.success(
             request,

@@ -17,10 +17,10 @@ from letters.ingest.clean import clean_text
 from letters.ingest.metadata import extract_metadata
 from letters.ingest.missions import find_missions
 from letters.ingest.recommendations import find_recommendations
-from letters.ingest.types import FOOTNOTE, Extraction, MissionAlias
+from letters.ingest.types import FOOTNOTE, Extraction, MissionNames
 
 
-def extract(raw_text: str, missions: Sequence[MissionAlias] = ()) -> Extraction:
+def extract(raw_text: str, missions: Sequence[MissionNames] = ()) -> Extraction:
     clean = clean_text(raw_text)
     metadata = extract_metadata(clean)
     citations, proceedings = find_citations(clean, metadata.key)

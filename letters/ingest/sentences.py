@@ -82,12 +82,6 @@ def sentences_in(text: str, start: int, end: int) -> tuple[Sentence, ...]:
     return _sentences(text)[bisect_left(starts, start) : bisect_left(starts, end)]
 
 
-def clear_cache() -> None:
-    """Forget the sentences of earlier texts (the benchmark measures cold runs)."""
-    _sentences.cache_clear()
-    _starts.cache_clear()
-
-
 def sentence_at(text: str, offset: int) -> Sentence:
     """The sentence holding ``offset`` (a position inside a block)."""
     found = _sentences(text)

@@ -114,7 +114,7 @@ class AmountFound:
 
 
 @dataclass(frozen=True)
-class MissionAlias:
+class MissionNames:
     """What the pipeline matches missions against (loaded from the database)."""
 
     slug: str

@@ -1,4 +1,4 @@
-"""Reads for the letter page, the Kamerstuk reference page, the dossier page and
+"""Reads for the letter page, the page of a cited Kamerstuk, the dossier page and
 the home page. Every function runs a fixed number of queries, however many
 letters or citations there are."""
 
@@ -307,7 +307,7 @@ def citation_path(
     kind: str, dossier: str, number: int | None, target: tuple | None = None
 ) -> str:
     """Our page for what a citation points at: the letter it is resolved to (``target``:
-    that letter's dossier number, number and slug), else the Kamerstuk's reference page.
+    that letter's dossier number, number and slug), else the page of the cited Kamerstuk.
     Handelingen and malformed numbers link nowhere of ours: ""."""
     if kind != CitationKind.KAMERSTUK:
         return ""
@@ -404,20 +404,20 @@ def letter_page(letter: Letter, *, cited_year: int | None, cited_page: int | Non
     )
 
 
-# -- the reference page for a Kamerstuk not in the archive ------------------------
+# -- the page of a cited Kamerstuk that is not in the archive ------------------------
 @dataclass
-class ReferencePage:
+class CitedKamerstukPage:
     key: KamerstukKey
     dossier: Dossier | None
     cited_by: CitedBy
 
 
-def reference_page(key: KamerstukKey, *, cited_year: int | None, cited_page: int | None):
+def cited_kamerstuk_page(key: KamerstukKey, *, cited_year: int | None, cited_page: int | None):
     """None when no letter in the archive cites this Kamerstuk."""
     cited = cited_by(key, year=cited_year, page=cited_page)
     if not cited.year_counts:
         return None
-    return ReferencePage(
+    return CitedKamerstukPage(
         key=key, dossier=Dossier.objects.filter(number=key.dossier).first(), cited_by=cited
     )
 

@@ -13,7 +13,7 @@ from django.db import DatabaseError
 from letters.ingest.missions import load_reference_missions
 from letters.ingest.pipeline import extract, extraction_to_json
 from letters.ingest.sources import UnreadableSource, read_letter_source
-from letters.ingest.types import Extraction, MissionAlias
+from letters.ingest.types import Extraction, MissionNames
 
 DECISIONS = {
     "start": "start",
@@ -54,13 +54,13 @@ class Command(BaseCommand):
             self.stdout.write(summary(extraction))
 
 
-def known_missions() -> list[MissionAlias]:
+def known_missions() -> list[MissionNames]:
     """The missions in the database; the reference file when there is no database
     (yet) or it holds no missions."""
     try:
-        from letters.services import mission_aliases
+        from letters.services import mission_names
 
-        missions = mission_aliases()
+        missions = mission_names()
     except DatabaseError:
         missions = []
     return missions or load_reference_missions()

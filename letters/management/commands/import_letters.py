@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from letters.services import ImportRefused, import_letter_file, mission_aliases
+from letters.services import ImportRefused, import_letter_file, mission_names
 
 SUFFIXES = {".txt", ".pdf"}
 
@@ -28,7 +28,7 @@ class Command(BaseCommand):
         if not files:
             raise CommandError("Geen .txt- of .pdf-bestanden gevonden in: " + ", ".join(paths))
         failures = 0
-        missions = mission_aliases()
+        missions = mission_names()
         for path in files:
             try:
                 result = import_letter_file(path, missions=missions, force=options["force"])
