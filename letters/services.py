@@ -20,7 +20,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 
 from letters import search
-from letters.ingest.sentences import sentence_at
+from letters.ingest.sentences import SentenceIndex, sentence_index
 from letters.ingest.types import Extraction, MissionAlias
 from letters.kamerstuk import KamerstukKey, normalise_dossier
 from letters.models import (
@@ -296,6 +296,7 @@ def save_extraction(
 def _replace_citations(letter: Letter, extraction: Extraction, selection: Selection) -> None:
     letter.citations.all().delete()
     text = extraction.clean.text
+    sentences = extraction.segments.sentences if extraction.segments else None
     own = letter.kamerstuk_key
     # Only the cited (dossier, number) pairs, and only their ids: at 100 000 letters,
     # "every letter numbered 12" is thousands of rows with their bodies.
@@ -333,7 +334,7 @@ def _replace_citations(letter: Letter, extraction: Extraction, selection: Select
                 start=found.start,
                 end=found.end,
                 in_footnote=found.in_footnote,
-                context=sentence_around(text, found.start, found.end),
+                context=sentence_around(text, found.start, found.end, sentences=sentences),
                 letter_date=letter.date,
                 letter_year=letter.year,
             )
@@ -351,7 +352,7 @@ def _replace_citations(letter: Letter, extraction: Extraction, selection: Select
                 start=found.start,
                 end=found.end,
                 in_footnote=found.in_footnote,
-                context=sentence_around(text, found.start, found.end),
+                context=sentence_around(text, found.start, found.end, sentences=sentences),
                 letter_date=letter.date,
                 letter_year=letter.year,
             )
@@ -439,11 +440,15 @@ def _replace_recommendations(
     ).delete()
 
 
-def sentence_around(text: str, start: int, end: int, limit: int = 400) -> str:
+def sentence_around(
+    text: str, start: int, end: int, limit: int = 400, *, sentences: SentenceIndex | None = None
+) -> str:
     """The sentence that holds text[start:end] (abbreviation-aware: "nr." does not end
-    it), trimmed to ``limit`` characters."""
-    first = sentence_at(text, start)
-    last = sentence_at(text, max(start, end - 1))
+    it), trimmed to ``limit`` characters. ``sentences``: the text's index when the
+    caller has it (an extraction does)."""
+    index = sentences or sentence_index(text)
+    first = index.at(start)
+    last = index.at(max(start, end - 1))
     sentence = " ".join(text[first.start : max(last.end, end)].split())
     if len(sentence) > limit:
         sentence = sentence[: limit - 1].rstrip() + "…"

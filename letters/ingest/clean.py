@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from letters.ingest.header import read_header
 from letters.ingest.types import (
     FOOTNOTE,
     HEADING,
@@ -36,6 +37,7 @@ from letters.ingest.types import (
     Block,
     CleanText,
     FootnoteRef,
+    Header,
 )
 from letters.kamerstuk import InvalidKamerstuk, KamerstukKey, normalise_dossier
 
@@ -113,12 +115,13 @@ def clean_text(raw: str) -> CleanText:
     for char, replacement in _INVISIBLE:  # str.replace is much faster than translate
         if char in text:
             text = text.replace(char, replacement)
+    header, text = read_header(text)
     furniture = _Furniture()
     pages = _split_pages(text, furniture)
     width = _typical_width(pages)
     body_blocks, notes = _separate_footnotes(pages)
     units = _units(_merge_blocks(body_blocks, width), width)
-    return _layout(units, notes, furniture)
+    return _layout(units, notes, furniture, header)
 
 
 # -- step 1: pages -----------------------------------------------------------------
@@ -551,7 +554,9 @@ def _vowels_clash(left: str, right_first: str) -> bool:
 
 
 # -- step 4: layout --------------------------------------------------------------------
-def _layout(units: list[_Unit], notes: list[_Note], furniture: _Furniture) -> CleanText:
+def _layout(
+    units: list[_Unit], notes: list[_Note], furniture: _Furniture, header: Header
+) -> CleanText:
     texts = [unit.text for unit in units]
     refs = _cut_markers(texts, [note.marker for note in notes])
 
@@ -571,14 +576,18 @@ def _layout(units: list[_Unit], notes: list[_Note], furniture: _Furniture) -> Cl
         blocks.append(Block(FOOTNOTE, offset, offset + len(text), marker=note.marker))
         pieces.append(text)
         offset += len(text) + 2
+    own_key = header.key or furniture.own_key
+    main = own_key.dossier if own_key else None
+    others = [d.number for d in header.dossiers] + furniture.other_dossiers
     return CleanText(
         text="\n\n".join(pieces),
         blocks=blocks,
         footnote_refs=footnote_refs,
-        own_key=furniture.own_key,
-        vergaderjaar=furniture.vergaderjaar,
+        own_key=own_key,
+        vergaderjaar=header.vergaderjaar or furniture.vergaderjaar,
         print_year=furniture.print_year,
-        other_dossiers=list(furniture.other_dossiers),
+        other_dossiers=[d for d in dict.fromkeys(others) if d != main],
+        header=header,
     )
 
 
