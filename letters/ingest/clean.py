@@ -439,14 +439,18 @@ def _item_marker(line: str, *, previous_line: str) -> str:
 
 def _paragraph_ends(previous: str, line: str, width: int) -> bool:
     """A short line ending a sentence, followed by a capital: a paragraph break
-    that lost its blank line."""
+    that lost its blank line. Text without any blank lines (the Tweede Kamer's
+    page) also breaks after the addressee and the date line, and before a
+    signature ("De Minister van Defensie," on a line of its own)."""
+    if _DATE_LINE.match(previous) or previous.startswith("Aan de Voorzitter"):
+        return True
     tail = _sentence_tail(previous)
     return (
         bool(tail)
         and tail in ".!?"
         and len(previous) < 0.6 * width
         and (line[0].isupper() or line[0].isdigit())
-        and not _SIGNATURE_LINE.match(line)
+        and (not _SIGNATURE_LINE.match(line) or bool(_SIGNATURE_LINE.fullmatch(line)))
     )
 
 

@@ -41,7 +41,7 @@ _SELF_TITLES = (
     re.compile(r"kabinetsreactie op (?P<object>(?:het|de)\s+[^«.;]*?(?:«[^»]+»|(?=[.;,])))", re.I),
     # "Hierbij informeert het kabinet uw Kamer over de voorziene besluitvorming …"
     re.compile(
-        r"(?:Hierbij|Met deze brief|Middels deze brief)\s+informeer(?:t|en)?\s+"
+        r"(?:Hierbij|Met deze brief|Middels deze brief|In deze brief)\s+informeer(?:t|en)?\s+"
         r"(?:ik|wij|het kabinet)\s+(?:u|uw Kamer)(?:,[^,]{0,80},)?\s+over\s+(?P<subject>.+?)"
         r"(?=[.;,]| en de (?:tijdlijn|stand)| conform )"
     ),
@@ -110,7 +110,7 @@ def extract_metadata(source: CleanText | Segments) -> Metadata:
         year=found_date.year if found_date else clean.print_year,
         vergaderjaar=clean.vergaderjaar or (vergaderjaar_of(found_date) if official else None),
         title=_clip(header.subject) or _title(opening, clean.text, header),
-        kind=_kind(opening) or ("verslag" if header.document_type == "verslag" else ""),
+        kind=_kind(opening, official) or ("verslag" if header.document_type == "verslag" else ""),
         document_type=header.document_type,
         senders=list(header.senders),
         reference=header.reference,
@@ -183,7 +183,11 @@ def _opening(doc: Segments) -> list[str]:
 
 
 def _title(opening: list[str], text: str, header: Header) -> str:
-    ordered = [s for s in opening if _SELF_REFERENCE.search(s)] + opening
+    """With an official heading to fall back on, only the sentences in which the
+    letter speaks of itself give a title ("… heeft verzocht de kabinetsreactie op
+    … te ontvangen" is about another document)."""
+    own = [s for s in opening if _SELF_REFERENCE.search(s)]
+    ordered = own if header.heading else own + opening
     for pattern in _SELF_TITLES:
         for sentence in ordered:
             if match := pattern.search(sentence):
@@ -257,9 +261,9 @@ def _clip(title: str) -> str:
     return title[: _MAX_TITLE - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _kind(opening: list[str]) -> str:
+def _kind(opening: list[str], official: bool = False) -> str:
     own = [s for s in opening if _SELF_REFERENCE.search(s)]
-    for candidates in (own, opening[:2]):
+    for candidates in (own,) if official else (own, opening[:2]):
         for kind, pattern in _KINDS:
             if any(pattern.search(s) for s in candidates):
                 return kind
