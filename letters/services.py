@@ -21,7 +21,7 @@ from django.utils.text import slugify
 
 from letters import search
 from letters.ingest.sentences import SentenceIndex, sentence_index
-from letters.ingest.types import Extraction, MissionAlias
+from letters.ingest.types import Block, CleanText, Extraction, Metadata, MissionAlias
 from letters.kamerstuk import KamerstukKey, normalise_dossier
 from letters.models import (
     BudgetLine,
@@ -260,6 +260,9 @@ def save_extraction(
     letter.other_dossiers.set(
         [_dossier(d) for d in other if normalise_dossier(d) != getattr(letter.dossier, "number", None)]
     )
+    _fill_dossier_titles(meta.dossier_titles)
+    if letter.dossier and not letter.dossier.title:
+        letter.dossier.title = meta.dossier_titles.get(letter.dossier.number, "")[:300]
 
     # Signatories and ministries
     letter.signatures.all().delete()
@@ -335,6 +338,7 @@ def _replace_citations(letter: Letter, extraction: Extraction, selection: Select
                 end=found.end,
                 in_footnote=found.in_footnote,
                 context=sentence_around(text, found.start, found.end, sentences=sentences),
+                other_dossiers=list(found.other_dossiers),
                 letter_date=letter.date,
                 letter_year=letter.year,
             )
@@ -438,6 +442,55 @@ def _replace_recommendations(
     Recommendation.objects.filter(letter__isnull=True, response="", response_text="").exclude(
         report__recommendations__letter__isnull=False
     ).delete()
+
+
+def _fill_dossier_titles(titles: dict[str, str]) -> None:
+    """The header names each dossier with its title ("29 521 Nederlandse deelname aan
+    vredesmissies"): it becomes the dossier's title where the record has none yet
+    (an editor's title is never overwritten)."""
+    for number, title in titles.items():
+        Dossier.objects.filter(number=number, title="").update(title=title[:300])
+
+
+# -- re-reading the citations of stored letters ------------------------------------------
+
+
+@dataclass
+class CitationChanges:
+    letter: Letter
+    removed: list[str]
+    added: list[str]
+
+
+@transaction.atomic
+def reanalyse_citations(*, letter: Letter, dry_run: bool = False) -> CitationChanges:
+    """Read the citations of a stored letter again from its stored text, with today's
+    rules, and replace them (after an improvement of the citation rules: "Kamerstukken
+    33 694 en 26 643, nr. 47" is one citation, kst-33694-47, no longer two). Offsets
+    stay those of the stored body. Citations an editor unticked at review come back;
+    the returned changes say what to check."""
+    from letters.ingest.citations import find_citations
+
+    clean = CleanText(
+        text=letter.body,
+        blocks=[Block(**block) for block in (letter.structure or {}).get("blocks", [])],
+        own_key=letter.kamerstuk_key,
+    )
+    citations, proceedings = find_citations(clean, letter.kamerstuk_key)
+    before = {(c.key, c.start) for c in letter.citations.all()}
+    after = {(c.key.key, c.start) for c in citations} | {(p.key, p.start) for p in proceedings}
+    changes = CitationChanges(
+        letter,
+        removed=sorted(key for key, _ in before - after),
+        added=sorted(key for key, _ in after - before),
+    )
+    if dry_run or before == after:
+        return changes
+    extraction = Extraction(clean, Metadata(), citations, proceedings, [], [], [])
+    _replace_citations(letter, extraction, Selection())
+    search.update_index([letter.pk])
+    archive_changed()
+    return changes
 
 
 def sentence_around(

@@ -37,6 +37,7 @@ from letters.exchange.format import (
     decode,
 )
 from letters.models import Letter, Recommendation
+from letters.models.citation import fill_citation_context
 from letters.models.letter import copy_all_letter_dates
 from letters.page_cache import archive_changed
 
@@ -79,6 +80,7 @@ def restore_archive(lines: Iterable[str]) -> RestoreResult:
             loader.load(items, announced=header[1]["counts"])
             _reset_sequences(tables)
             copy_all_letter_dates(DB)
+            fill_citation_context(DB)
             indexed = _index(loader.letter_ids)
             # bulk_create sends no signals: tell the page cache once, at commit.
             archive_changed()

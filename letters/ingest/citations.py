@@ -108,6 +108,15 @@ def parse_citation(text: str) -> list[KamerstukKey]:
     return []
 
 
+def other_dossiers_in(text: str) -> tuple[str, ...]:
+    """The dossiers a written reference names beside its first one
+    ("Kamerstukken 33 694 en 26 643, nr. 47" → ("26643",))."""
+    for pattern in (_KEYWORD_FORM, _BARE_FORM):
+        if match := pattern.search(text):
+            return _keys(match)[1]
+    return ()
+
+
 def _keys(match: re.Match) -> tuple[list[KamerstukKey], tuple[str, ...], int]:
     """The keys a match names, the other dossiers it names beside the first, and
     where the citation ends. A singular "nr." takes one number ("nr. 12, 2018" does

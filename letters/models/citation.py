@@ -42,6 +42,12 @@ class Citation(models.Model):
     end = models.PositiveIntegerField("einde")
     in_footnote = models.BooleanField("in voetnoot", default=False)
     context = models.TextField("zin", blank=True, help_text="De zin rond de verwijzing.")
+    # "Kamerstukken 33 694 en 26 643, nr. 47" cites kst-33694-47; 26643 is named beside it.
+    # Context for the reader, never linked or counted. Derived from ``text``
+    # (``ingest.citations.other_dossiers_in``): not exported, not in the history.
+    other_dossiers = models.JSONField(
+        "overige genoemde dossiers", default=list, blank=True, editable=False
+    )
     # Copies of the citing letter's date and year. "Geciteerd door" counts and orders
     # thousands of citing letters per year from the two indexes below alone, without
     # visiting a letter row. Kept in step by ``save`` here, ``Letter.save``
@@ -52,7 +58,7 @@ class Citation(models.Model):
     letter_year = models.PositiveSmallIntegerField(
         "jaar van de brief", null=True, blank=True, editable=False
     )
-    history = HistoricalRecords(excluded_fields=["letter_date", "letter_year"])
+    history = HistoricalRecords(excluded_fields=["letter_date", "letter_year", "other_dossiers"])
 
     class Meta:
         ordering = ["letter", "start"]
@@ -121,3 +127,20 @@ class Citation(models.Model):
     @property
     def dossier_display(self) -> str:
         return format_dossier(self.dossier) if self.dossier else ""
+
+
+def fill_citation_context(using: str = "default") -> int:
+    """Set ``other_dossiers`` from the text of every citation that names several
+    dossiers, for paths that write citations without it (the archive restore).
+    Returns how many citations changed."""
+    from letters.ingest.citations import other_dossiers_in
+
+    changed = []
+    rows = Citation.objects.using(using).filter(kind=CitationKind.KAMERSTUK, text__contains=" en ")
+    for citation in rows.only("id", "text", "other_dossiers").iterator():
+        others = list(other_dossiers_in(citation.text))
+        if others != citation.other_dossiers:
+            citation.other_dossiers = others
+            changed.append(citation)
+    Citation.objects.using(using).bulk_update(changed, ["other_dossiers"], batch_size=500)
+    return len(changed)
