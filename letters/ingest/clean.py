@@ -442,7 +442,9 @@ def _paragraph_ends(previous: str, line: str, width: int) -> bool:
     that lost its blank line. Text without any blank lines (the Tweede Kamer's
     page) also breaks after the addressee and the date line, and before a
     signature ("De Minister van Defensie," on a line of its own)."""
-    if _DATE_LINE.match(previous) or previous.startswith("Aan de Voorzitter"):
+    if previous[0] in "ADd’'‘" and (
+        previous.startswith("Aan de Voorzitter") or _DATE_LINE.match(previous)
+    ):
         return True
     tail = _sentence_tail(previous)
     return (

@@ -59,22 +59,27 @@ _REPRINT = re.compile(r"(?:HERDRUK|RECTIFICATIE)\d*\s*")
 _ADDRESSEE = re.compile(r"Aan de [Vv]oorzitter\b")
 _DATE_LINE = re.compile(r"(?:Den Haag|[’'‘]s-Gravenhage)\s*,")
 _FIRST_LINES = 30
+_TOP_LINES = 200  # raw lines searched for a header or letterhead (blank lines included)
+_WEB_MARKS = ("Naar boven", "Noot", "Ondertekenaars")
 _LEADING_LINES = 3  # lines above the header (a page title) that are left alone
 
 
 def read_header(text: str) -> tuple[Header, str]:
     """The header of a letter and its text without the header and web furniture."""
-    lines = text.split("\n")
-    found = _read_official(lines)
+    lines = text.split("\n", _TOP_LINES)  # the header is at the top: split no further
+    top = lines[:_TOP_LINES]  # the last element holds the rest of the text
+    found = _read_official(top)
     if found.dropped:
         header = found.header()
     else:
-        header, dropped = read_letterhead(lines)
+        header, dropped = read_letterhead(top)
         found.dropped = dropped
-    lines = _without_web_furniture(
-        ["" if index in found.dropped else line for index, line in enumerate(lines)]
-    )
-    return header, "\n".join(lines)
+    if found.dropped:
+        lines = ["" if index in found.dropped else line for index, line in enumerate(lines)]
+        text = "\n".join(lines)
+    if any(mark in text for mark in _WEB_MARKS):
+        text = "\n".join(_without_web_furniture(text.split("\n")))
+    return header, text
 
 
 # -- the official header ------------------------------------------------------------

@@ -17,6 +17,7 @@ the text; the letter starts at the salutation ("Geachte voorzitter,").
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from letters.ingest.dutch import parse_date, proper_portfolio
 from letters.ingest.types import Header
@@ -47,7 +48,7 @@ def read_letterhead(lines: list[str]) -> tuple[Header, set[int]]:
     fields: dict[str, str] = {}
     ministry = ""
     last_field = -1
-    content = [i for i, line in enumerate(lines) if line.strip()][:_FIRST_LINES]
+    content = list(islice((i for i, line in enumerate(lines) if line.strip()), _FIRST_LINES))
     position = 0
     while position < len(content):
         index = content[position]
