@@ -222,10 +222,14 @@ def save_extraction(
     clean = extraction.clean
 
     key: KamerstukKey | None = meta.key or clean.own_key
-    dossier_number = overrides.dossier or (key.dossier if key else None)
-    number = overrides.number if overrides.number is not None else (key.number if key else None)
-    if overrides.dossier and overrides.number is None and key and key.dossier != overrides.dossier:
-        number = None
+    if overrides.dossier is not None:  # stated; "" (an emptied review field): no number
+        dossier_number = overrides.dossier or None
+        number = overrides.number
+        if number is None and key and key.dossier == dossier_number:
+            number = key.number
+    else:
+        dossier_number = key.dossier if key else None
+        number = overrides.number if overrides.number is not None else (key.number if key else None)
 
     letter = letter or Letter()
     letter.title = (overrides.title or meta.title or "Brief zonder titel")[:500]
