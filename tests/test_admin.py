@@ -160,7 +160,7 @@ def _review_post(review, **changes):
     """The review form as the editor confirms it (every pre-filled value kept)."""
     form = review.context["form"]
     post = {"confirm": "1"}
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form.initial.get(name)
         if value not in (None, ""):
             post[name] = value.isoformat() if hasattr(value, "isoformat") else str(value)

@@ -19,7 +19,7 @@ from letters.ingest.metadata import extract_metadata
 from letters.ingest.missions import find_missions
 from letters.ingest.recommendations import find_recommendations
 from letters.ingest.segments import Segments
-from letters.ingest.types import FOOTNOTE, Extraction, MissionAlias
+from letters.ingest.types import FOOTNOTE, CitationFound, Extraction, MissionAlias
 
 
 def extract(raw_text: str, missions: Sequence[MissionAlias] = ()) -> Extraction:
@@ -55,18 +55,7 @@ def extraction_to_json(extraction: Extraction) -> dict:
         "document_type": meta.document_type or None,
         "senders": list(meta.senders),
         "signatories": [{"name": s.name, "function": s.function} for s in meta.signatories],
-        "citations": [
-            {
-                "key": c.key.key,
-                "dossier": c.key.dossier,
-                "number": str(c.key.number),
-                "other_dossiers": list(c.other_dossiers),
-                "text": c.text,
-                "start": c.start,
-                "end": c.end,
-            }
-            for c in extraction.citations
-        ],
+        "citations": [_citation_json(c) for c in extraction.citations],
         "proceedings": [
             {
                 "key": p.key,
@@ -106,4 +95,16 @@ def extraction_to_json(extraction: Extraction) -> dict:
         ],
         "paragraphs": sum(1 for b in clean.blocks if b.kind != FOOTNOTE),
         "footnotes": sum(1 for b in clean.blocks if b.kind == FOOTNOTE),
+    }
+
+
+def _citation_json(citation: CitationFound) -> dict:
+    return {
+        "key": citation.key.key,
+        "dossier": citation.key.dossier,
+        "number": str(citation.key.number),
+        "other_dossiers": list(citation.other_dossiers),
+        "text": citation.text,
+        "start": citation.start,
+        "end": citation.end,
     }
