@@ -115,7 +115,9 @@ def test_eerste_kamer_document_is_read_without_a_number():
         "Zaken (V) voor het jaar 2018\n\nC BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN\n\n"
         "Aan de Voorzitter van de Eerste Kamer der Staten-Generaal\n\nDen Haag, 8 mei 2018\n\n"
         "Hierbij informeer ik uw Kamer over de stand van zaken van het postennet.\n\n"
-        "De Minister van Buitenlandse Zaken,\nS.A. Blok\n"
+        "De Minister van Buitenlandse Zaken,\nS.A. Blok\n\n\n"
+        "kst-34775-V-C\nISSN 0921 - 7371\n’s-Gravenhage 2018 Eerste Kamer, vergaderjaar "
+        "2017–2018, 34 775 V, C 1\n"
     )
     extraction = extract(raw)
     meta, header = extraction.metadata, extraction.clean.header
@@ -124,6 +126,7 @@ def test_eerste_kamer_document_is_read_without_a_number():
     assert header.dossiers[0].number == "34775-V"
     assert meta.senders == ["Minister van Buitenlandse Zaken"]
     assert "Eerste Kamer der Staten-Generaal 1" not in extraction.clean.text
+    assert "kst-" not in extraction.clean.text and "vergaderjaar 2017" not in extraction.clean.text
 
 
 def test_fixture_readme_names_a_source_for_every_letter(cases):

@@ -59,12 +59,15 @@ _CLOSERS = "\"'»”’)]"
 _MARKER_AFTER_STOP = re.compile(r"(?<=[.!?:;])[\"'»”’)]*\d{1,3}$")
 
 # -- page furniture -----------------------------------------------------------------
-_KST_LINE = re.compile(r"kst-(?P<dossier>\d{3,6}(?:-[A-Za-z]{1,5})?)-(?P<number>\d{1,5})", re.I)
+# The Eerste Kamer letters its documents: "kst-34775-V-C", "…, 34 775 V, C 1".
+_KST_LINE = re.compile(
+    r"kst-(?P<dossier>\d{3,6}(?:-[A-Za-z]{1,5}|-\d{2})?)-(?P<number>\d{1,5}|[A-Z]{1,3})", re.I
+)
 _ISSN_LINE = re.compile(r"ISSN\s*\d{4}\s*[-–]\s*\d{3}[\dXx]")
 _RUNNING_LINE = re.compile(
     r"(?:[’'‘]s-Gravenhage\s+(?P<print>\d{4})\s+)?(?:Tweede|Eerste) Kamer,\s+vergaderjaar\s+"
-    r"(?P<y1>\d{4})\s*[–-]\s*(?P<y2>\d{4}),\s+(?P<dossiers>\d[\dA-Z ]*?(?:\s+en\s+\d[\dA-Z ]*?)*),"
-    r"\s+nr\.\s*(?P<number>\d{1,5})(?:\s+\d{1,3})?"
+    r"(?P<y1>\d{4})\s*[–-]\s*(?P<y2>\d{4}),\s+(?P<dossiers>\d[\dA-Z -]*?(?:\s+en\s+\d[\dA-Z -]*?)*),"
+    r"\s+(?:nr\.\s*(?P<number>\d{1,5})|(?P<letter>[A-Z]{1,3}))(?:\s+\d{1,3})?"
 )
 _HEADER_LINE = re.compile(
     r"(?:Tweede|Eerste) Kamer der Staten-Generaal(?:\s+\d{1,3})?"
@@ -161,8 +164,8 @@ class _Furniture:
             return True
         return False
 
-    def _key(self, dossier: str, number: str) -> None:
-        if self.own_key is None:
+    def _key(self, dossier: str, number: str | None) -> None:
+        if self.own_key is None and number and number.isdigit():
             try:
                 self.own_key = KamerstukKey.from_parts(normalise_dossier(dossier), number)
             except InvalidKamerstuk:
