@@ -1,5 +1,10 @@
 """Admin flow "Nieuwe brief uit tekst": paste text or upload a file → review what
-was found (drop wrong items, correct metadata) → save → the normal change form."""
+was found (drop wrong items, correct metadata) → save → the normal change form.
+
+A letter the archive already holds (same Kamerstuk number, same text, or the same
+paragraphs: the official page pasted after the PDF was imported) is recognised on
+the review page, which then offers to update that letter instead of refusing or
+duplicating it."""
 
 from __future__ import annotations
 
@@ -13,7 +18,14 @@ from django.views import View
 
 from letters.kamerstuk import InvalidKamerstuk, normalise_dossier
 from letters.models import Decision, Dossier, Letter, LetterKind, Report
-from letters.services import LetterOverrides, Selection, mission_names, save_extraction
+from letters.selectors.same_letter import SAME_NUMBER, SameLetter, same_letter
+from letters.services import (
+    LetterOverrides,
+    Selection,
+    mission_names,
+    save_extraction,
+    text_hash,
+)
 
 ITEM_KINDS = ("citations", "proceedings", "amounts", "missions", "recommendations")
 DECISION_LABELS = dict(Decision.choices)
@@ -27,9 +39,14 @@ class SourceForm(forms.Form):
         help_text="Plak de tekst uit de PDF, of kies hieronder een bestand.",
     )
     upload = forms.FileField(
-        label="Of een bestand (.txt of .pdf)",
+        label="Of een bestand (.txt, .pdf of .docx)",
         required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.pdf,text/plain,application/pdf"}),
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".txt,.pdf,.docx,text/plain,application/pdf,"
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
+        ),
     )
 
     def clean(self):
@@ -66,9 +83,19 @@ class ReviewForm(forms.Form):
 
     raw_text = forms.CharField(widget=forms.HiddenInput, strip=False)
     source_name = forms.CharField(widget=forms.HiddenInput, required=False)
+    # The stored letter this text is (see letters.selectors.same_letter) and its version.
+    existing = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    existing_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    existing_reason = forms.CharField(widget=forms.HiddenInput, required=False)
     title = forms.CharField(label="Titel", max_length=500)
     dossier = forms.CharField(label="Hoofddossier", max_length=20, required=False, help_text="Bijv. 33694 of 35300-V")
     number = forms.IntegerField(label="Ondernummer", required=False, min_value=1, max_value=99999)
+    other_dossiers = forms.CharField(
+        label="Overige dossiers",
+        max_length=200,
+        required=False,
+        help_text="Bij een brief in meer dossiers, gescheiden door komma's: bijv. 28973, 35300-V",
+    )
     date = forms.DateField(
         label="Datum", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
@@ -99,6 +126,19 @@ class ReviewForm(forms.Form):
         except InvalidKamerstuk as error:
             raise ValidationError("Ongeldig dossiernummer: schrijf het als 33694 of 35300-V.") from error
 
+    def clean_other_dossiers(self):
+        numbers = []
+        for written in self.cleaned_data["other_dossiers"].split(","):
+            if not written.strip():
+                continue
+            try:
+                numbers.append(normalise_dossier(written))
+            except InvalidKamerstuk as error:
+                raise ValidationError(
+                    f"Ongeldig dossiernummer «{written.strip()}»: schrijf het als 33694 of 35300-V."
+                ) from error
+        return list(dict.fromkeys(numbers))
+
     def clean_signatories(self):
         rows = []
         for line_number, line in enumerate(self.cleaned_data["signatories"].splitlines(), start=1):
@@ -117,7 +157,7 @@ class ReviewForm(forms.Form):
             self.add_error("dossier", "Een ondernummer hoort bij een dossier.")
         if dossier and number:
             clash = Letter.objects.filter(dossier__number=dossier, number=number).first()
-            if clash:
+            if clash and clash.pk != self.updating():
                 self.add_error(
                     "number",
                     f"Kamerstuk {dossier}, nr. {number} staat al in het archief: «{clash.title}».",
@@ -126,12 +166,19 @@ class ReviewForm(forms.Form):
             self.add_error("year", "Het jaar wijkt af van de datum.")
         return data
 
+    def updating(self) -> int | None:
+        """The stored letter this save updates (None: a new letter)."""
+        if "as_new" in self.data:
+            return None
+        return self.cleaned_data.get("existing")
+
     def overrides(self) -> LetterOverrides:
         data = self.cleaned_data
         return LetterOverrides(
             title=data["title"],
-            dossier=data["dossier"] or None,
+            dossier=data["dossier"],  # "" when the editor emptied it: no Kamerstuk number
             number=data["number"],
+            other_dossiers=[d for d in data["other_dossiers"] if d != data["dossier"]],
             date=data["date"],
             year=data["year"],
             vergaderjaar=data["vergaderjaar"] or "",
@@ -151,15 +198,21 @@ def extract(raw_text: str):
     return run_pipeline(raw_text, mission_names())
 
 
-def initial_review_data(extraction, raw_text: str, source_name: str) -> dict:
+def initial_review_data(
+    extraction, raw_text: str, source_name: str, same: SameLetter | None = None
+) -> dict:
     meta = extraction.metadata
     key = meta.key or extraction.clean.own_key
     return {
         "raw_text": raw_text,
         "source_name": source_name,
+        "existing": same.letter.pk if same else None,
+        "existing_version": same.letter.version if same else None,
+        "existing_reason": same.reason if same else "",
         "title": meta.title,
         "dossier": key.dossier if key else "",
         "number": key.number if key else None,
+        "other_dossiers": ", ".join(meta.other_dossiers),
         "date": meta.date,
         "year": meta.year,
         "vergaderjaar": meta.vergaderjaar or extraction.clean.vergaderjaar or "",
@@ -199,10 +252,13 @@ class NewLetterFromTextView(View):
             return render(request, self.source_template, self.context(request, form=form), status=400)
         raw_text = form.cleaned_data["raw_text"]
         extraction = extract(raw_text)
-        review = ReviewForm(initial=initial_review_data(extraction, raw_text, form.cleaned_data["source_name"]))
-        return self.render_review(request, review, extraction)
+        same = same_letter(extraction, text_hash=text_hash(raw_text))
+        review = ReviewForm(
+            initial=initial_review_data(extraction, raw_text, form.cleaned_data["source_name"], same)
+        )
+        return self.render_review(request, review, extraction, same=same)
 
-    def render_review(self, request, review, extraction, status=200):
+    def render_review(self, request, review, extraction, status=200, same=None):
         return render(
             request,
             self.review_template,
@@ -212,9 +268,18 @@ class NewLetterFromTextView(View):
                 extraction=extraction,
                 missions=[(m, DECISION_LABELS.get(m.decision or "", "")) for m in extraction.missions],
                 dossier_known=self._dossier_known(review),
+                same=same,
+                same_by_number=bool(same and same.reason == SAME_NUMBER),
+                header=extraction.clean.header,
             ),
             status=status,
         )
+
+    def _same(self, review) -> SameLetter | None:
+        """The stored letter a bound review form updates (kept across a correction)."""
+        pk = review.data.get("existing", "")
+        letter = Letter.objects.filter(pk=pk).first() if str(pk).isdigit() else None
+        return SameLetter(letter, review.data.get("existing_reason", "")) if letter else None
 
     def _dossier_known(self, review):
         value = review.initial.get("dossier") if not review.is_bound else review.data.get("dossier")
@@ -228,19 +293,45 @@ class NewLetterFromTextView(View):
             return redirect("admin:letters_letter_from_text")
         extraction = extract(raw_text)
         if not review.is_valid():
-            return self.render_review(request, review, extraction, status=400)
+            return self.render_review(request, review, extraction, status=400, same=self._same(review))
+        existing = None
+        if pk := review.updating():
+            existing = Letter.objects.filter(pk=pk).first()
+            refused = self._refuse_update(request, existing, review)
+            if refused:
+                return refused
         letter = save_extraction(
             extraction=extraction,
             original_text=raw_text,
             overrides=review.overrides(),
             selection=review.selection(request.POST),
+            letter=existing,
             source_name=review.cleaned_data["source_name"],
             report=getattr(review.cleaned_data["report"], "title", None),
         )
         messages.success(
             request,
-            f"De brief «{letter.title}» is opgeslagen met {letter.citations.count()} verwijzingen, "
+            f"De brief «{letter.title}» is {'bijgewerkt' if existing else 'opgeslagen'} met "
+            f"{letter.citations.count()} verwijzingen, "
             f"{letter.mission_links.count()} missievermeldingen en "
             f"{letter.budget_lines.count()} begrotingsregels. Controleer de rest hieronder.",
         )
         return redirect(reverse("admin:letters_letter_change", args=[letter.pk]))
+
+    def _refuse_update(self, request, existing, review):
+        """A clear answer instead of a silent overwrite: the letter is gone, the editor
+        may not change it, or someone changed it since the review page was shown."""
+        if existing is None:
+            messages.error(request, "De brief die zou worden bijgewerkt bestaat niet meer; begin opnieuw.")
+            return redirect("admin:letters_letter_from_text")
+        if not self.model_admin.has_change_permission(request, existing):
+            messages.error(request, "Je hebt geen rechten om deze brief bij te werken.")
+            return redirect("admin:letters_letter_from_text")
+        if review.cleaned_data.get("existing_version") not in (None, existing.version):
+            messages.error(
+                request,
+                f"De brief «{existing.title}» is intussen door iemand anders gewijzigd; "
+                "begin opnieuw om de nieuwste versie bij te werken.",
+            )
+            return redirect("admin:letters_letter_from_text")
+        return None

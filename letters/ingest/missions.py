@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from letters.ingest.sentences import sentence_at
+from letters.ingest.segments import Segments
 from letters.ingest.types import CleanText, MissionFound, MissionNames
 
 REFERENCE_MISSIONS = (
@@ -71,15 +71,18 @@ _DECIDED = re.compile(r"\b(?:heeft|hebben|is)\b(?: \w+){0,3} besloten\b")
 _CLAUSE_BREAK = re.compile(r"[,;] ")
 
 
-def find_missions(clean: CleanText, missions: Sequence[MissionNames]) -> list[MissionFound]:
+def find_missions(
+    source: CleanText | Segments, missions: Sequence[MissionNames]
+) -> list[MissionFound]:
     matcher = _matcher(tuple(missions))
     if matcher is None:
         return []
-    text = clean.text
+    doc = Segments.of(source)
+    text = doc.text
     folded = fold(text)
     mentions: list[_Mention] = []
     for match in matcher.pattern.finditer(folded):
-        sentence = sentence_at(text, match.start())
+        sentence = doc.sentence_at(match.start())
         targets = matcher.targets[" ".join(match.group(0).split())]
         mentions.append(_Mention(match.start(), match.end(), sentence.start, sentence.end, targets))
     _decide(folded, mentions)

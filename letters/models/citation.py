@@ -42,6 +42,13 @@ class Citation(models.Model):
     end = models.PositiveIntegerField("einde")
     in_footnote = models.BooleanField("in voetnoot", default=False)
     context = models.TextField("zin", blank=True, help_text="De zin rond de verwijzing.")
+    # "Kamerstukken 33 694 en 26 643, nr. 47" cites kst-33694-47; 26643 is named beside it.
+    # Context for the reader, never linked or counted. Derived from ``text``
+    # (``ingest.citations.other_dossiers_in``) by ``services.after_write``: not
+    # exported, not in the history.
+    other_dossiers = models.JSONField(
+        "overige genoemde dossiers", default=list, blank=True, editable=False
+    )
     # Copies of the citing letter's date and year. "Geciteerd door" counts and orders
     # thousands of citing letters per year from the two indexes below alone, without
     # visiting a letter row. Kept in step by ``services.after_write``.
@@ -50,7 +57,7 @@ class Citation(models.Model):
     letter_year = models.PositiveSmallIntegerField(
         "jaar van de brief", null=True, blank=True, editable=False
     )
-    history = HistoricalRecords(excluded_fields=["letter_date", "letter_year"])
+    history = HistoricalRecords(excluded_fields=["letter_date", "letter_year", "other_dossiers"])
 
     class Meta:
         ordering = ["letter", "start"]
@@ -103,3 +110,4 @@ class Citation(models.Model):
         if key is None:
             return ""
         return kamerstuk_path(key.dossier, key.number)
+

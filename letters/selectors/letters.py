@@ -94,6 +94,7 @@ class CitingPlace:
     citation_id: int
     sentence: str
     in_footnote: bool
+    other_dossiers: tuple[str, ...] = ()  # named beside the cited dossier; context only
 
 
 @dataclass
@@ -270,16 +271,18 @@ def _citing_letters(
         .filter(letter_id__in=letter_ids)
         .order_by("start", "id")
         .values_list(
-            "letter_id", "id", "context", "text", "in_footnote",
+            "letter_id", "id", "context", "text", "in_footnote", "other_dossiers",
             *(f"letter__{column}" for column in LINK_COLUMNS),
         )
     )
     by_letter: dict[int, CitingLetter] = {}
-    for letter_id, citation_id, context, text, in_footnote, *link in rows:
+    for letter_id, citation_id, context, text, in_footnote, others, *link in rows:
         entry = by_letter.get(letter_id)
         if entry is None:
             entry = by_letter[letter_id] = CitingLetter(letter_link(*link))
-        entry.citations.append(CitingPlace(citation_id, context or text, in_footnote))
+        entry.citations.append(
+            CitingPlace(citation_id, context or text, in_footnote, tuple(others or ()))
+        )
     return [by_letter[letter_id] for letter_id in letter_ids if letter_id in by_letter]
 
 

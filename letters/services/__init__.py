@@ -23,6 +23,8 @@ search index.
   write rows themselves, call it; ``resolve_citations()`` resolves every waiting
   citation at once (after parallel bulk writers).
 - ``clean_text`` / ``clean_instance`` (``text``): no control characters, ``\\n`` line ends.
+- ``reanalyse_citations`` (``reanalyse``): a stored letter's citations read again
+  with today's rules (``replace_citations`` writes them).
 - Text import (``imports``, ``extraction``): ``import_letter_file``,
   ``import_letter_text`` (idempotent), ``save_extraction`` and
   ``graph_from_extraction`` (an extraction, the editor's ``LetterOverrides`` and
@@ -55,11 +57,13 @@ from letters.services.imports import (
     read_overrides,
     save_extraction,
 )
+from letters.services.reanalyse import CitationChanges, reanalyse_citations
 from letters.services.text import clean_instance, clean_text, text_hash
 from letters.services.write import ministry_for_function, sentence_around, write_letters
 
 __all__ = [
     "BudgetLineData",
+    "CitationChanges",
     "CitationData",
     "ImportRefused",
     "ImportResult",
@@ -78,6 +82,7 @@ __all__ = [
     "ministry_for_function",
     "mission_names",
     "read_overrides",
+    "reanalyse_citations",
     "resolve_citations",
     "save_extraction",
     "sentence_around",

@@ -5,7 +5,9 @@
 1. the copies of each letter's date and year on its citations and budget lines
    (``Citation.letter_date``/``letter_year``, ``BudgetLine.letter_date``/
    ``budget_year``: the "Geciteerd door" lists and the budget page count and order
-   from indexes over them without visiting a letter row);
+   from indexes over them without visiting a letter row), and the other dossiers a
+   joint reference names beside its Kamerstuk (``Citation.other_dossiers``, read
+   from the citation's text);
 2. citations point at the letter they name, both ways: citations that point at one
    of these letters under a number it no longer has are released; these letters'
    waiting citations, and every citation of these letters' numbers, point at the
@@ -43,6 +45,7 @@ def after_write(*, letter_ids: Iterable[int]) -> None:
     with transaction.atomic(using=db):
         for chunk in _chunks(ids):
             copy_letter_fields(chunk)
+            _other_dossiers(chunk)
             _release_citations(chunk)
             resolve_citations(letter_ids=chunk)
         search.update_index(ids)
@@ -73,6 +76,29 @@ def copy_letter_fields(letter_ids: list[int]) -> int:
         .update(letter_date=letter_date, budget_year=Coalesce("year_from", letter_year))
     )
     return written
+
+
+def _other_dossiers(letter_ids: list[int]) -> int:
+    """Set ``Citation.other_dossiers`` from the text of these letters' citations
+    ("Kamerstukken 33 694 en 26 643, nr. 47" names 26643 beside kst-33694-47)."""
+    from letters.ingest.citations import other_dossiers_in
+
+    db = _db()
+    changed = []
+    rows = Citation.objects.using(db).filter(
+        letter_id__in=letter_ids, kind=CitationKind.KAMERSTUK
+    )
+    # A reference names several dossiers as "33 694 en 26 643" ("…, … en …", "… & …").
+    rows = rows.filter(Q(text__contains=" en ") | Q(text__contains="&")).only(
+        "id", "text", "other_dossiers"
+    )
+    for citation in rows:
+        others = list(other_dossiers_in(citation.text))
+        if others != citation.other_dossiers:
+            citation.other_dossiers = others
+            changed.append(citation)
+    Citation.objects.using(db).bulk_update(changed, ["other_dossiers"], batch_size=500)
+    return len(changed)
 
 
 def citation_copies(letter_date: date | None, letter_year: int | None) -> dict:

@@ -88,9 +88,7 @@ def graph_from_extraction(
     overrides, selection = overrides or LetterOverrides(), selection or Selection()
     meta, clean = extraction.metadata, extraction.clean
     key = meta.key or clean.own_key
-    number = overrides.number if overrides.number is not None else (key.number if key else None)
-    if overrides.dossier and overrides.number is None and key and key.dossier != overrides.dossier:
-        number = None  # the extracted number belongs to another dossier
+    dossier, number = _dossier_and_number(key, overrides)
     letter_date = overrides.date or meta.date
     title = (overrides.title or meta.title or "Brief zonder titel")[:500]
     signatories = (
@@ -104,8 +102,9 @@ def graph_from_extraction(
         body=clean.text,
         structure=_structure(extraction),
         original_text=original_text,
-        dossier=overrides.dossier or (key.dossier if key else None),
+        dossier=dossier,
         number=number,
+        dossier_titles=dict(meta.dossier_titles),
         other_dossiers=tuple(
             overrides.other_dossiers if overrides.other_dossiers is not None else meta.other_dossiers
         ),
@@ -116,7 +115,7 @@ def graph_from_extraction(
         source_url=overrides.source_url,
         source_name=source_name,
         signatories=tuple(signatories),
-        citations=_citations(extraction, selection),
+        citations=citations_of(extraction, selection),
         mission_links=tuple(
             MissionLinkData(m.slug, m.text, m.start, m.end, m.decision or "") for m in missions
         ),
@@ -135,6 +134,20 @@ def graph_from_extraction(
     )
 
 
+def _dossier_and_number(key, overrides: LetterOverrides) -> tuple[str | None, int | None]:
+    """The editor's dossier and number win; a dossier stated as "" (an emptied review
+    field) means the letter has no number, and the extracted number only goes with
+    the extracted dossier."""
+    if overrides.dossier is None:
+        number = overrides.number if overrides.number is not None else (key.number if key else None)
+        return (key.dossier if key else None), number
+    dossier = overrides.dossier or None
+    number = overrides.number
+    if number is None and key and key.dossier == dossier:
+        number = key.number
+    return dossier, (number if dossier else None)
+
+
 def _structure(extraction: Extraction) -> dict:
     clean = extraction.clean
     return {
@@ -146,7 +159,8 @@ def _structure(extraction: Extraction) -> dict:
     }
 
 
-def _citations(extraction: Extraction, selection: Selection) -> tuple[CitationData, ...]:
+def citations_of(extraction: Extraction, selection: Selection) -> tuple[CitationData, ...]:
+    """The citations and Handelingen an extraction found that the editor kept."""
     kamerstukken = [
         CitationData(
             key=found.key.key,

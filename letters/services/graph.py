@@ -84,6 +84,9 @@ class LetterGraph:
     dossier: str | None = None
     number: int | None = None
     other_dossiers: tuple[str, ...] = ()
+    # Titles of the dossiers as the letter's header names them ("29521" → "Nederlandse
+    # deelname aan vredesmissies"): they fill a dossier record that has no title yet.
+    dossier_titles: dict[str, str] = field(default_factory=dict)
     date: date | None = None
     year: int | None = None  # None: the year of ``date``
     vergaderjaar: str = ""

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
-from letters.ingest.sentences import sentence_at
+from letters.ingest.sentences import sentence_index
 from letters.kamerstuk import normalise_dossier
 from letters.models import (
     BudgetLine,
@@ -28,7 +28,7 @@ from letters.models import (
     Signatory,
 )
 from letters.services.after_write import _db, after_write, budget_line_copies, citation_copies
-from letters.services.graph import LetterGraph
+from letters.services.graph import CitationData, LetterGraph
 from letters.services.recommendations import write_recommendations
 from letters.services.text import clean_instance, clean_text, text_hash, unique_slug
 
@@ -82,6 +82,7 @@ class _Keys:
             if number
         }
         self.dossiers = _ids_creating(Dossier, "number", numbers)
+        _fill_dossier_titles(graphs)
         names = {clean_text(s.name.strip()) for graph in graphs for s in graph.signatories}
         self.people = _ids_creating(Person, "name", names)
         self.missions = dict(Mission.objects.using(db).values_list("slug", "id"))
@@ -91,6 +92,19 @@ class _Keys:
 
     def dossier(self, number: str | None) -> int | None:
         return self.dossiers[normalise_dossier(number)] if number else None
+
+
+def _fill_dossier_titles(graphs: Sequence[LetterGraph]) -> None:
+    """A dossier without a title takes the one a letter's header gives it; a title
+    an editor entered is never overwritten."""
+    titles = {
+        normalise_dossier(number): clean_text(title.strip())[:300]
+        for graph in graphs
+        for number, title in graph.dossier_titles.items()
+        if title.strip()
+    }
+    for number, title in titles.items():
+        Dossier.objects.using(_db()).filter(number=number, title="").update(title=title)
 
 
 def _ids_creating(model, field: str, values: Iterable[str]) -> dict[str, int]:
@@ -194,7 +208,8 @@ def _write_related(graphs: Sequence[LetterGraph], letters: list[Letter], keys: _
             Letter.ministries.through(letter_id=letter.pk, ministry_id=ministry_id)
             for ministry_id in sorted({s.ministry_id for s in signatures if s.ministry_id})
         ]
-        rows[Citation] += _citations(graph, letter)
+        own = f"{normalise_dossier(graph.dossier)}-{letter.number}" if letter.number is not None else None
+        rows[Citation] += citation_rows(graph.citations, letter, own_key=own)
         rows[LetterMission] += _mission_links(graph, letter, keys)
         rows[BudgetLine] += _budget_lines(graph, letter, keys)
     for model, batch in rows.items():
@@ -221,13 +236,29 @@ def _signatures(graph: LetterGraph, letter: Letter, keys: _Keys) -> list[Signato
     return list(signatures.values())
 
 
-def _citations(graph: LetterGraph, letter: Letter) -> list[Citation]:
-    own = f"{normalise_dossier(graph.dossier)}-{letter.number}" if letter.number is not None else None
+def replace_citations(*, letter: Letter, citations: Sequence[CitationData]) -> None:
+    """Replace a letter's citations, and nothing else of it (citations read again
+    with improved rules); ends with ``after_write``."""
+    with transaction.atomic(using=_db()):
+        Citation.objects.using(_db()).filter(letter_id=letter.pk).delete()
+        key = letter.kamerstuk_key
+        rows = citation_rows(citations, letter, own_key=key.key if key else None)
+        for row in rows:
+            clean_instance(row)
+        Citation.objects.using(_db()).bulk_create(rows, batch_size=2000)
+        after_write(letter_ids=[letter.pk])
+
+
+def citation_rows(
+    citations: Iterable[CitationData], letter: Letter, *, own_key: str | None
+) -> list[Citation]:
+    """Unsaved ``Citation`` rows of ``letter``: one per place, never its own number
+    (``own_key``, "33694-12")."""
     rows, seen = [], set()
-    for found in graph.citations:
+    for found in citations:
         place = (found.key, found.start)
         # A letter does not cite its own number; one citation per place.
-        if place in seen or (found.kind == CitationKind.KAMERSTUK and found.key == own):
+        if place in seen or (found.kind == CitationKind.KAMERSTUK and found.key == own_key):
             continue
         seen.add(place)
         rows.append(
@@ -295,8 +326,9 @@ def _budget_lines(graph: LetterGraph, letter: Letter, keys: _Keys) -> list[Budge
 def sentence_around(text: str, start: int, end: int, limit: int = 400) -> str:
     """The sentence that holds text[start:end] (abbreviation-aware: "nr." does not end
     it), trimmed to ``limit`` characters."""
-    first = sentence_at(text, start)
-    last = sentence_at(text, max(start, end - 1))
+    index = sentence_index(text)
+    first = index.at(start)
+    last = index.at(max(start, end - 1))
     sentence = " ".join(text[first.start : max(last.end, end)].split())
     if len(sentence) > limit:
         sentence = sentence[: limit - 1].rstrip() + "…"

@@ -107,7 +107,7 @@ def test_editor_uploads_a_text_file_and_gets_a_clear_error_for_a_broken_pdf(
 ):
     log_in_editor(page)
     open_new_letter_form(page)
-    upload = page.get_by_label("Of een bestand (.txt of .pdf)")
+    upload = page.get_by_label("Of een bestand (.txt, .pdf of .docx)")
     upload.set_input_files(
         {"name": "brief-mali.txt", "mimeType": "text/plain", "buffer": LETTER_TEXT.encode("utf-8")}
     )
@@ -117,7 +117,7 @@ def test_editor_uploads_a_text_file_and_gets_a_clear_error_for_a_broken_pdf(
     screenshot("review-from-upload")
 
     page.goto("/beheer/letters/letter/uit-tekst/")
-    page.get_by_label("Of een bestand (.txt of .pdf)").set_input_files(
+    page.get_by_label("Of een bestand (.txt, .pdf of .docx)").set_input_files(
         {
             "name": "kapot.pdf",
             "mimeType": "application/pdf",

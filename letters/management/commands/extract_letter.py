@@ -28,7 +28,7 @@ class Command(BaseCommand):
     help = "Toon wat het inlezen in een brief (tekst of PDF) vindt, zonder iets op te slaan."
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="Het bestand met de brief (.txt of .pdf).")
+        parser.add_argument("path", help="Het bestand met de brief (.txt, .pdf of .docx).")
         parser.add_argument(
             "--json", action="store_true", help="Geef het resultaat als één JSON-object."
         )
@@ -79,8 +79,10 @@ def summary(extraction: Extraction) -> str:
     lines = [
         f"Brief: {key.display if key else 'geen Kamerstuknummer gevonden'}"
         + (f" (vergaderjaar {meta.vergaderjaar})" if meta.vergaderjaar else ""),
+        f"Dossiers: {', '.join(meta.dossiers) or '—'}",
         f"Titel (voorstel): {meta.title or '—'}",
-        f"Soort: {meta.kind or 'onbekend'}",
+        f"Soort: {meta.kind or 'onbekend'}"
+        + (f" ({meta.document_type} van {', '.join(meta.senders)})" if meta.senders else ""),
         f"Datum: {meta.date.isoformat() if meta.date else 'niet gevonden'}"
         + (f" (jaar {meta.year})" if meta.year and not meta.date else ""),
     ]

@@ -6,12 +6,12 @@ from django.core.management.base import BaseCommand, CommandError
 
 from letters.services import ImportRefused, import_letter_file, mission_names
 
-SUFFIXES = {".txt", ".pdf"}
+SUFFIXES = {".txt", ".pdf", ".docx"}
 
 
 class Command(BaseCommand):
     help = (
-        "Leest Kamerbrieven in uit .txt- of .pdf-bestanden of mappen. Idempotent: dezelfde "
+        "Leest Kamerbrieven in uit .txt-, .pdf- of .docx-bestanden of mappen. Idempotent: dezelfde "
         "tekst nogmaals inlezen verandert niets; een gewijzigde tekst werkt de brief bij."
     )
 
@@ -26,7 +26,7 @@ class Command(BaseCommand):
     def handle(self, *args, paths, **options):
         files = list(self._files(paths))
         if not files:
-            raise CommandError("Geen .txt- of .pdf-bestanden gevonden in: " + ", ".join(paths))
+            raise CommandError("Geen .txt-, .pdf- of .docx-bestanden gevonden in: " + ", ".join(paths))
         failures = 0
         missions = mission_names()
         for path in files:
