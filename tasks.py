@@ -3,6 +3,7 @@
 
     python3 tasks.py run    # virtualenv, install, migrate, import the seed letters, serve
     python3 tasks.py test   # the whole test suite: SQLite, and PostgreSQL when DATABASE_URL names one
+    python3 tasks.py test -m "not slow"   # without the load and fuzz tests (a few minutes less)
 
 Standard library only, so it runs before anything is installed.
 """
@@ -63,8 +64,8 @@ def browser_available() -> bool:
 
 def test(pytest_args: list[str]) -> None:
     ensure_venv()
-    env = dev_env()
-    env["TESTING"] = "1"
+    # The tests configure themselves (archive/settings_test.py, chosen in pyproject.toml).
+    env = dict(os.environ)
     if not browser_available():
         print(
             "LET OP: Chromium ontbreekt; de browsertests worden overgeslagen. "

@@ -5,6 +5,8 @@ behind what they just saved."""
 
 from contextvars import ContextVar
 
+from django.conf import settings
+
 REPLICA = "replica"
 PRIMARY = "default"
 
@@ -33,7 +35,7 @@ class PinWritesToPrimaryMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        pinned = request.method not in self.SAFE_METHODS or request.path.startswith("/beheer/")
+        pinned = request.method not in self.SAFE_METHODS or request.path.startswith(settings.ADMIN_URL_PREFIX)
         token = _pinned_to_primary.set(pinned)
         try:
             return self.get_response(request)

@@ -1,4 +1,6 @@
-"""Settings, all driven by the environment (see README "Configuration")."""
+"""Settings, all driven by the environment (see README "Configuration"). Production
+and development (``DEBUG=1``) use this module; the tests use ``archive.settings_test``,
+benchmarks ``archive.settings_bench``. Importing it changes nothing on disk."""
 
 import re
 from pathlib import Path
@@ -58,6 +60,9 @@ INSTALLED_APPS = [
     "axes",
     "letters",
 ]
+if DEBUG:
+    # The corpus generator and the benchmarks: for developers, never in production.
+    INSTALLED_APPS.append("devtools")
 
 MIDDLEWARE = [
     "archive.routers.PinWritesToPrimaryMiddleware",
@@ -105,14 +110,17 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "archive.wsgi.application"
 
+# Seconds a database connection is kept open between requests (0: one per request).
+DB_CONN_MAX_AGE = int(env_str("DB_CONN_MAX_AGE", default="60"))
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'archive.sqlite3'}"),
-        conn_max_age=int(env_str("DB_CONN_MAX_AGE", default="60")),
+        conn_max_age=DB_CONN_MAX_AGE,
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    VAR_DIR.mkdir(exist_ok=True)
+    # Django's SQLite backend, making the database's folder when it opens the file.
+    DATABASES["default"]["ENGINE"] = "archive.sqlite"
     # WAL lets readers go on while an import writes.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
@@ -126,15 +134,13 @@ DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL", default="")
 DATABASE_ROUTERS = []
 if DATABASE_REPLICA_URL:
     DATABASES["replica"] = dj_database_url.parse(
-        DATABASE_REPLICA_URL, conn_max_age=int(env_str("DB_CONN_MAX_AGE", default="60"))
+        DATABASE_REPLICA_URL, conn_max_age=DB_CONN_MAX_AGE
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["archive.routers.PrimaryReplicaRouter"]
 
-# Public pages are cached per archive generation (letters/page_cache.py). Tests turn
-# it off (their transactions never commit, so the generation would not move) and
-# test it explicitly.
-PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=not env_bool("TESTING"))
+# Public pages are cached per archive generation (letters/page_cache.py).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)
 
 # Cache: Redis when REDIS_URL is set (shared by all app servers), else this process's memory.
 REDIS_URL = env_str("REDIS_URL", default="")
@@ -167,13 +173,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if env_bool("TESTING", default=False)
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        )
-    },
+    # Hashed, compressed names: needs ``collectstatic`` (the tests and benchmarks
+    # use plain storage, see settings_test.py).
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
 # JSON API: requests per minute per client address (0 switches the limit off), and how
@@ -202,6 +204,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 LOGIN_URL = "admin:login"
 # Where a login without "next" lands: the admin home, where editors start.
 LOGIN_REDIRECT_URL = "admin:index"
+# Where the editors' admin lives (archive/urls.py); also kept out of the page cache,
+# the read replica and robots.txt.
+ADMIN_URL_PREFIX = "/beheer/"
 
 # -- Security ---------------------------------------------------------------------
 # Behind a TLS-terminating proxy that sets X-Forwarded-Proto (nginx, a load balancer),

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -10,7 +11,7 @@ admin.site.site_title = "Beheer Kamerbrievenarchief"
 admin.site.index_title = "Beheer"
 
 urlpatterns = [
-    path("beheer/", admin.site.urls),
+    path(settings.ADMIN_URL_PREFIX.lstrip("/"), admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots-txt"),
     path("", include("letters.urls")),

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 URL="${1:?usage: bench/instructions.sh URL [N]}"
 N="${2:-5}"
 : "${DATABASE_URL:?set DATABASE_URL to the benchmark database}"
-export DEBUG=0 TESTING=1 PAGE_CACHE_ENABLED=0 ALLOWED_HOSTS=testserver
+export DJANGO_SETTINGS_MODULE=archive.settings_bench DEBUG=0 PAGE_CACHE_ENABLED=0 ALLOWED_HOSTS=testserver
 export SECRET_KEY="${SECRET_KEY:-benchmark-only-not-secret}"
 command -v valgrind >/dev/null || { echo "valgrind is needed: apt-get install valgrind" >&2; exit 1; }
 

@@ -4,21 +4,22 @@
 #   DATABASE_URL=postgres://postgres@127.0.0.1:5432/archive_bench_100k bench/load.sh [seconds] [mix]
 #
 # mix: "letters" (letter pages only, the 150 req/s target) or "mixed" (search, facets,
-# letter, reference, mission and budget pages). Only 127.0.0.1 is ever targeted.
+# letter, cited-Kamerstuk, mission and budget pages). Only 127.0.0.1 is ever targeted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-60}"
 MIX="${2:-mixed}"
 PORT="${BENCH_PORT:-8077}"
 : "${DATABASE_URL:?set DATABASE_URL to the benchmark database}"
-export DEBUG=0 TESTING=1 SECURE_SSL_REDIRECT=0 ALLOWED_HOSTS=127.0.0.1
+export DJANGO_SETTINGS_MODULE=archive.settings_bench DEBUG=0 SECURE_SSL_REDIRECT=0 ALLOWED_HOSTS=127.0.0.1
 export SECRET_KEY="${SECRET_KEY:-benchmark-only-not-secret}"
 
+mkdir -p var/bench
 URLS_FILE="$(mktemp)"
 trap 'rm -f "$URLS_FILE"' EXIT
 # The URLs come from the data: the same choice as `manage.py benchmark`.
 .venv/bin/python manage.py shell --no-imports -c "
-from letters.management.commands.benchmark import choose_pages
+from devtools.management.commands.benchmark import choose_pages
 from letters.models import Letter
 pages = choose_pages()
 if '$MIX' == 'letters':

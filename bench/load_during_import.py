@@ -144,8 +144,8 @@ def loadtest_database(base_url: str, workdir: Path):
 
 def server_env(database_url: str) -> dict:
     """Production settings, except for static files: without ``collectstatic`` the
-    hashed-name storage cannot render a page, so TESTING=1 picks plain storage; the
-    page cache (which TESTING would switch off) is switched back on explicitly."""
+    hashed-name storage cannot render a page, so ``archive.settings_bench`` (production
+    settings with plain static storage) is used."""
     env = {
         key: value
         for key, value in os.environ.items()
@@ -157,7 +157,7 @@ def server_env(database_url: str) -> dict:
         ALLOWED_HOSTS="127.0.0.1",
         SECURE_SSL_REDIRECT="0",
         DATABASE_URL=database_url,
-        TESTING="1",
+        DJANGO_SETTINGS_MODULE="archive.settings_bench",
         PAGE_CACHE_ENABLED="1",
         LOG_LEVEL="WARNING",
         REDIS_URL="",

@@ -4,7 +4,6 @@ from django.apps import AppConfig
 class LettersConfig(AppConfig):
     name = "letters"
     verbose_name = "Kamerbrieven"
-    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
         from django.db.models.signals import post_migrate

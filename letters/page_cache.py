@@ -28,7 +28,7 @@ from letters.models import ArchiveState, PendingText
 CACHE_SECONDS = 24 * 3600
 # Paths that are not a pure function of the archive (admin, API with rate limits,
 # health checks) or that handle forms.
-UNCACHED_PREFIXES = ("/beheer/", "/api/", "/healthz", "/verwijzingen/", "/static/")
+UNCACHED_PREFIXES = (settings.ADMIN_URL_PREFIX, "/api/", "/healthz", "/verwijzingen/", "/static/")
 
 
 def current_generation() -> int:

@@ -1,4 +1,4 @@
-"""The sitemap: every letter, mission and dossier page, the reference pages of cited
+"""The sitemap: every letter, mission and dossier page, the pages of cited
 Kamerstukken not in the archive, and the list pages."""
 
 from urllib.parse import urlsplit
@@ -75,7 +75,7 @@ class DossierSitemap(Sitemap):
 
 
 class CitedKamerstukSitemap(Sitemap):
-    """Reference pages: Kamerstukken letters cite that are not (yet) in the archive."""
+    """Pages of cited Kamerstukken: those letters cite that are not (yet) in the archive."""
 
     changefreq = "weekly"
     priority = 0.3

@@ -70,6 +70,27 @@ def make_mission(slug: str = "minusma", **fields) -> Mission:
     )
 
 
+def written(row):
+    """``row``, saved straight through the ORM, after the write path's after-write
+    step for its letter (copied dates, resolved citations, index): the state the
+    admin leaves when an editor adds the row."""
+    from letters.services import after_write
+
+    after_write(letter_ids=[row.letter_id])
+    row.refresh_from_db()
+    return row
+
+
+def save_letter(letter: Letter) -> Letter:
+    """Save a changed letter as the admin does: the save, then the write path's
+    after-write step (the copies of its date on its citations and amounts...)."""
+    from letters.services import after_write
+
+    letter.save()
+    after_write(letter_ids=[letter.pk])
+    return letter
+
+
 def link_mission(letter: Letter, mission: Mission, decision: str = "", text: str = "") -> LetterMission:
     return LetterMission.objects.create(
         letter=letter, mission=mission, decision=decision, text=text or f"Over {mission}."
@@ -77,20 +98,17 @@ def link_mission(letter: Letter, mission: Mission, decision: str = "", text: str
 
 
 def make_citation(letter: Letter, dossier: str, number: int, *, start: int = 0) -> Citation:
-    from letters.services import resolve_citation_target
-
-    citation = Citation(
-        letter=letter,
-        key=f"{dossier}-{number}",
-        dossier=dossier,
-        number=number,
-        text=f"Kamerstuk {dossier}, nr. {number}",
-        start=start,
-        end=start + 10,
+    return written(
+        Citation.objects.create(
+            letter=letter,
+            key=f"{dossier}-{number}",
+            dossier=dossier,
+            number=number,
+            text=f"Kamerstuk {dossier}, nr. {number}",
+            start=start,
+            end=start + 10,
+        )
     )
-    citation.target = resolve_citation_target(dossier=dossier, number=number)
-    citation.save()
-    return citation
 
 
 def make_signatory(letter: Letter, name: str, function: str, ministry_slug: str = "") -> Signatory:
@@ -100,7 +118,7 @@ def make_signatory(letter: Letter, name: str, function: str, ministry_slug: str 
 
 
 def make_budget_line(letter: Letter, amount: str = "30000000", **fields) -> BudgetLine:
-    return BudgetLine.objects.create(letter=letter, amount=Decimal(amount), **fields)
+    return written(BudgetLine.objects.create(letter=letter, amount=Decimal(amount), **fields))
 
 
 def make_recommendation(letter: Letter | None = None, number: str = "1", **fields) -> Recommendation:

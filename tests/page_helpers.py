@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from letters.models import Citation, CitationKind, Letter
-from letters.services import resolve_citation_target
+from tests.factories import written
 
 
 def cite(
@@ -17,31 +17,34 @@ def cite(
 ) -> Citation:
     """A Kamerstuk citation where ``text`` stands in the letter's body."""
     start = letter.body.index(text)
-    return Citation.objects.create(
-        letter=letter,
-        kind=CitationKind.KAMERSTUK,
-        key=f"{dossier}-{number}",
-        dossier=dossier,
-        number=number,
-        target=resolve_citation_target(dossier=dossier, number=number),
-        text=text,
-        start=start,
-        end=start + len(text),
-        in_footnote=in_footnote,
-        context=context or f"De zin met {text}.",
+    return written(
+        Citation.objects.create(
+            letter=letter,
+            kind=CitationKind.KAMERSTUK,
+            key=f"{dossier}-{number}",
+            dossier=dossier,
+            number=number,
+            text=text,
+            start=start,
+            end=start + len(text),
+            in_footnote=in_footnote,
+            context=context or f"De zin met {text}.",
+        )
     )
 
 
 def cite_handelingen(letter: Letter, text: str, key: str = "h-tk-20192020-23-4") -> Citation:
     start = letter.body.index(text)
-    return Citation.objects.create(
-        letter=letter,
-        kind=CitationKind.HANDELINGEN,
-        key=key,
-        text=text,
-        start=start,
-        end=start + len(text),
-        context=text,
+    return written(
+        Citation.objects.create(
+            letter=letter,
+            kind=CitationKind.HANDELINGEN,
+            key=key,
+            text=text,
+            start=start,
+            end=start + len(text),
+            context=text,
+        )
     )
 
 

@@ -1,12 +1,14 @@
 """Editors can use every admin page, and add a letter from pasted or uploaded text."""
 
+from pathlib import Path
+
 import pytest
 from django.apps import apps
 from django.contrib import admin
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from letters.models import Letter
+from letters.models import Letter, PendingText
 from tests.test_services import CITING_TEXT
 
 pytestmark = pytest.mark.django_db
@@ -152,3 +154,104 @@ def test_empty_form_asks_for_text(editor_client):
     response = editor_client.post(reverse("admin:letters_letter_from_text"), {})
     assert response.status_code == 400
     assert "Plak de tekst" in response.content.decode()
+
+
+# -- the header pre-fills the review; a letter pasted twice is the same letter -----------
+REAL = Path(__file__).resolve().parent / "fixtures" / "real"
+
+
+def _review_post(review, **changes):
+    """The review form as the editor confirms it (every pre-filled value kept)."""
+    form = review.context["form"]
+    post = {"confirm": "1"}
+    for name in form.fields:
+        value = form.initial.get(name)
+        if value not in (None, ""):
+            post[name] = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    extraction = review.context["extraction"]
+    for kind in ("citations", "proceedings", "amounts", "missions", "recommendations"):
+        post[kind] = [str(i) for i in range(len(getattr(extraction, kind)))]
+    post.update(changes)
+    return post
+
+
+def test_review_is_prefilled_from_the_official_header(editor_client):
+    text = (REAL / "kst-29383-405.web-excerpt.txt").read_text(encoding="utf-8")
+    review = _review(editor_client, text=text)
+    initial = review.context["form"].initial
+    assert (initial["dossier"], initial["number"]) == ("29383", 405)
+    assert initial["other_dossiers"] == "28973"
+    assert initial["vergaderjaar"] == "2022-2023"
+    assert initial["date"].isoformat() == "2023-07-07"
+    page = review.content.decode()
+    assert "Volgens de kop van de tekst" in page and "Toekomst veehouderij" in page
+    # The editor corrects the other dossiers and the kind; the letter keeps the corrections.
+    post = _review_post(review, other_dossiers="28973, 35300-V", kind="beleidsbrief")
+    response = editor_client.post(reverse("admin:letters_letter_from_text"), post)
+    assert response.status_code == 302
+    letter = Letter.objects.get(dossier__number="29383", number=405)
+    assert sorted(d.number for d in letter.other_dossiers.all()) == ["28973", "35300-V"]
+    assert letter.kind == "beleidsbrief" and letter.vergaderjaar == "2022-2023"
+
+
+def test_a_letter_pasted_twice_is_offered_for_update_not_refused_or_duplicated(editor_client):
+    pdf = (REAL / "kst-29521-291.pdf.txt").read_text(encoding="utf-8")
+    first = _review(editor_client, text=pdf)
+    assert "zelfde-brief" not in first.content.decode()
+    editor_client.post(reverse("admin:letters_letter_from_text"), _review_post(first))
+    stored = Letter.objects.get(dossier__number="29521", number=291)
+
+    web = (REAL / "kst-29521-291.web.txt").read_text(encoding="utf-8")
+    second = _review(editor_client, text=web)
+    page = second.content.decode()
+    assert "Deze brief staat al in het archief" in page and "zelfde Kamerstuknummer" in page
+    assert "Bestaande brief bijwerken" in page
+    response = editor_client.post(
+        reverse("admin:letters_letter_from_text"), _review_post(second, title="Tussentijdse evaluatie 2014")
+    )
+    assert response.status_code == 302
+    assert Letter.objects.filter(dossier__number="29521", number=291).count() == 1
+    stored.refresh_from_db()
+    assert stored.title == "Tussentijdse evaluatie 2014"
+    assert stored.original_text.strip() == web.strip()
+
+
+def test_same_paragraphs_without_a_number_are_recognised(editor_client):
+    web = (REAL / "kst-29521-291.web.txt").read_text(encoding="utf-8")
+    first = _review(editor_client, text=web)
+    editor_client.post(reverse("admin:letters_letter_from_text"), _review_post(first, number="", dossier=""))
+    stored = Letter.objects.get()
+    assert stored.number is None
+    # The same letter as its PDF text, copied from the addressee on (so without its
+    # number): another raw text, the same paragraphs.
+    pdf = (REAL / "kst-29521-291.pdf.txt").read_text(encoding="utf-8")
+    second = _review(editor_client, text=pdf[pdf.index("Aan de Voorzitter") :])
+    page = second.content.decode()
+    assert "zelfde alinea" in page and "Als nieuwe brief opslaan" in page
+    assert second.context["form"].initial["existing"] == stored.pk
+
+
+def test_update_is_refused_when_the_letter_changed_meanwhile(editor_client):
+    web = (REAL / "kst-29521-291.web.txt").read_text(encoding="utf-8")
+    editor_client.post(reverse("admin:letters_letter_from_text"), _review_post(_review(editor_client, text=web)))
+    second = _review(editor_client, text=web)
+    stored = Letter.objects.get()
+    Letter.objects.filter(pk=stored.pk).update(version=stored.version + 1)
+    response = editor_client.post(reverse("admin:letters_letter_from_text"), _review_post(second, title="X"))
+    assert response.status_code == 302
+    assert Letter.objects.get().title != "X"
+
+
+def test_upload_a_word_file(editor_client):
+    data = (REAL / "kst-26488-72.docx").read_bytes()
+    upload = SimpleUploadedFile(
+        "brief.docx",
+        data,
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    review = _review(editor_client, upload=upload)
+    initial = review.context["form"].initial
+    assert (initial["dossier"], initial["number"]) == ("26488", 72)
+    # The file's name waits on the server with the text, for the save.
+    assert PendingText.objects.get().metadata["source_name"] == "brief.docx"
+    assert review.context["extraction"].clean.footnote_refs

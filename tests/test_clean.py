@@ -363,3 +363,14 @@ def test_property_cleaning_clean_text_changes_nothing(letter):
     twice = clean_text(once.text)
     assert twice.text == once.text
     assert [(b.start, b.end) for b in twice.blocks] == [(b.start, b.end) for b in once.blocks]
+
+
+def test_footers_of_a_sub_dossier_and_an_eerste_kamer_document_are_furniture():
+    raw = (
+        "Hierbij bied ik u het verslag aan van de Raad Buitenlandse Zaken van 23 januari 2023.\n\n\n"
+        "kst-21501-02-2602\nISSN 0921 - 7371\n"
+        "’s-Gravenhage 2023 Tweede Kamer, vergaderjaar 2022–2023, 21 501-02, nr. 2602 1\n"
+    )
+    clean = clean_text(raw)
+    assert clean.text.endswith("23 januari 2023.")
+    assert (clean.own_key.key, clean.vergaderjaar) == ("21501-02-2602", "2022-2023")

@@ -51,7 +51,11 @@ def test_json_is_one_object_with_the_documented_shape(db):
         == "Voorziene besluitvorming over toekomstige Nederlandse militaire bijdragen aan missies en operaties"
     )
     assert data["identifier"] is None
-    assert {c["key"] for c in data["citations"]} >= {"33694-11", "29521-11", "29521-360"}
+    keys = {c["key"] for c in data["citations"]}
+    assert keys >= {"33694-11", "29521-360"} and "29521-11" not in keys
+    joint = next(c for c in data["citations"] if c["key"] == "33694-11")
+    assert joint["other_dossiers"] == ["29521"]  # "Kamerstukken 33694 en 29 521, nr. 11"
+    assert data["dossiers"] == [] and data["kind"] == "besluitvorming"
     assert {m["slug"] for m in data["missions"]} >= {
         "minusma",
         "resolute-support",
@@ -60,6 +64,15 @@ def test_json_is_one_object_with_the_documented_shape(db):
     minusma_end = [m for m in data["missions"] if m["slug"] == "minusma" and m["decision"] == "end"]
     assert minusma_end
     assert data["footnotes"] == 3
+
+
+def test_json_of_a_word_file_and_a_web_page(db):
+    real = Path(__file__).resolve().parent / "fixtures" / "real"
+    data = json.loads(run(str(real / "kst-26488-72.docx"), "--json"))
+    assert data["identifier"] == "26488-72" and data["dossiers"] == ["26488"]
+    assert data["document_type"] == "brief" and data["footnotes"] == 1
+    joint = json.loads(run(str(real / "kst-29383-405.web-excerpt.txt"), "--json"))
+    assert joint["dossiers"] == ["29383", "28973"]
 
 
 def test_missions_are_read_from_the_database(db, tmp_path):
@@ -85,7 +98,7 @@ def test_falls_back_to_the_reference_file_without_database_tables(monkeypatch):
     def no_tables():
         raise OperationalError("no such table: letters_mission")
 
-    monkeypatch.setattr("letters.services.mission_aliases", no_tables)
+    monkeypatch.setattr("letters.services.mission_names", no_tables)
     data = json.loads(run(str(seed("002")), "--json"))
     assert [m["slug"] for m in data["missions"]] == ["minusma"]
 

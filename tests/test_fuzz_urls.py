@@ -32,7 +32,7 @@ from hypothesis import strategies as st
 from letters.models import Letter
 from letters.search.tokens import word_stems
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 # Per page: enough to find the bugs in KNOWN_BAD_URLS within a few runs, while the
 # whole file stays under a minute per database. FUZZ_EXAMPLES=500 for a deeper search.

@@ -16,6 +16,8 @@ import pytest
 
 from bench.load_during_import import run
 
+pytestmark = pytest.mark.slow  # about 70 s: a load run
+
 LETTERS = 200
 SECONDS = 60
 

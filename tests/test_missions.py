@@ -4,28 +4,28 @@ import pytest
 
 from letters.ingest.clean import clean_text
 from letters.ingest.missions import REFERENCE_MISSIONS, find_missions, fold, load_reference_missions
-from letters.ingest.types import MissionAlias
+from letters.ingest.types import MissionNames
 
 MISSIONS = (
-    MissionAlias("minusma", "MINUSMA", ("MINUSMA", "VN-missie in Mali", "VN-missie MINUSMA")),
-    MissionAlias(
+    MissionNames("minusma", "MINUSMA", ("MINUSMA", "VN-missie in Mali", "VN-missie MINUSMA")),
+    MissionNames(
         "anti-isis-coalitie", "Anti-ISIS-coalitie", ("anti-ISIS-coalitie", "strijd tegen ISIS")
     ),
-    MissionAlias(
+    MissionNames(
         "eutm-mali",
         "EUTM Mali",
         ("EUTM Mali", "EU-trainingsmissie in Mali", "trainingsmissie in Mali"),
     ),
-    MissionAlias(
+    MissionNames(
         "eucap-sahel-niger",
         "EUCAP Sahel Niger",
         ("EUCAP Sahel Niger", "EU-missies in Mali en Niger"),
     ),
-    MissionAlias(
+    MissionNames(
         "eucap-sahel-mali", "EUCAP Sahel Mali", ("EUCAP Sahel Mali", "EU-missies in Mali en Niger")
     ),
-    MissionAlias("resolute-support", "Resolute Support", ("Resolute Support",)),
-    MissionAlias("sophia", "Operation Sophia", ("Sophia",)),
+    MissionNames("resolute-support", "Resolute Support", ("Resolute Support",)),
+    MissionNames("sophia", "Operation Sophia", ("Sophia",)),
 )
 
 

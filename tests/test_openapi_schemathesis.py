@@ -16,6 +16,8 @@ from letters.models import Letter, Mission
 from tests.factories import make_letter, make_recommendation
 from tests.page_helpers import cite
 
+pytestmark = pytest.mark.slow  # generated requests against every operation
+
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
 
 

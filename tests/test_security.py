@@ -1,4 +1,3 @@
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -8,15 +7,13 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from letters.permissions import EDITORS_GROUP
+from tests.environments import production_env
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_check_deploy_reports_nothing_in_production_mode():
-    env = {
-        k: v for k, v in os.environ.items() if k not in {"DEBUG", "TESTING", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    }
-    env.update(DEBUG="0", SECRET_KEY="k" * 30 + "Z9!x" * 10, ALLOWED_HOSTS="kamerbrieven.example")
+    env = production_env(DEBUG="0", SECRET_KEY="k" * 30 + "Z9!x" * 10, ALLOWED_HOSTS="kamerbrieven.example")
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT, env=env, capture_output=True, text=True,

@@ -6,11 +6,7 @@ from datetime import date
 import pytest
 
 from letters.models import Citation, Letter
-from letters.services import (
-    LetterOverrides,
-    import_letter_text,
-    resolve_waiting_citations,
-)
+from letters.services import LetterOverrides, after_write, import_letter_text
 from tests.factories import SEEDS_DIR, make_letter, stale_letter_copies
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +28,7 @@ def test_citation_waits_unresolved_and_resolves_when_target_arrives():
     assert waiting.target is None
 
     target = make_letter(dossier="33694", number=12, title="GBVS")
-    assert resolve_waiting_citations(letter=target) == 1
+    after_write(letter_ids=[target.pk])
     waiting.refresh_from_db()
     assert waiting.target == target
     assert list(target.cited_by.values_list("letter__title", flat=True)) == [citing.title]
@@ -122,3 +118,91 @@ def test_the_save_path_copies_the_letters_date_to_its_citations_and_budget_lines
     )
     assert set(letter.citations.values_list("letter_year", flat=True)) == {2020}
     assert stale_letter_copies() == []
+
+
+def test_after_write_keeps_the_copies_of_a_letters_date_and_year():
+    from letters.services.after_write import copy_letter_fields
+    from tests.factories import make_budget_line, make_citation
+
+    letter = make_letter(dossier="33694", number=13, letter_date=date(2016, 3, 1))
+    citation = make_citation(letter, "33694", 12)
+    fixed_year = make_budget_line(letter, year_from=2020)
+    letter_year = make_budget_line(letter)
+    assert (citation.letter_date, citation.letter_year) == (date(2016, 3, 1), 2016)
+    assert (fixed_year.budget_year, letter_year.budget_year) == (2020, 2016)
+    assert fixed_year.letter_date == letter_year.letter_date == date(2016, 3, 1)
+
+    # The letter's date changes (an editor, a re-import): the copies follow.
+    letter.date, letter.year = date(2017, 1, 5), 2017
+    letter.save()
+    after_write(letter_ids=[letter.pk])
+    assert stale_letter_copies() == []
+    letter_year.refresh_from_db()
+    assert letter_year.budget_year == 2017
+    fixed_year.refresh_from_db()
+    assert fixed_year.budget_year == 2020
+
+    # A year without a date, and no year at all.
+    for day, year in ((None, 2015), (None, None)):
+        letter.date, letter.year = day, year
+        letter.save()
+        after_write(letter_ids=[letter.pk])
+        assert stale_letter_copies() == []
+
+    # An amount gets its own first year, then loses it again.
+    letter_year.year_from = 2030
+    letter_year.save(update_fields=["year_from"])
+    after_write(letter_ids=[letter.pk])
+    letter_year.refresh_from_db()
+    assert letter_year.budget_year == 2030
+    letter_year.year_from = None
+    letter_year.save()
+    after_write(letter_ids=[letter.pk])
+    assert stale_letter_copies() == []
+
+    # A citation moved to another letter (the admin allows it) takes that letter's copies.
+    other = make_letter(dossier="33694", number=14, letter_date=date(2021, 7, 7))
+    citation.letter_id = other.pk
+    citation.save()
+    after_write(letter_ids=[other.pk])
+    citation.refresh_from_db()
+    assert (citation.letter_date, citation.letter_year) == (date(2021, 7, 7), 2021)
+
+    # Only rows that differ are written: none when nothing changed, undated letters too.
+    make_budget_line(other)
+    assert copy_letter_fields([letter.pk, other.pk]) == 0
+    other.date = date(2022, 1, 1)
+    other.save(update_fields=["date"])
+    assert copy_letter_fields([letter.pk, other.pk]) == 2  # its citation and amount
+    assert stale_letter_copies() == []
+
+
+def test_a_renumbered_letter_releases_its_citations_and_takes_those_of_its_new_number():
+    citing = import_letter_text(raw_text=CITING_TEXT, source_name="citing.txt").letter
+    target = make_letter(dossier="33694", number=12)
+    after_write(letter_ids=[target.pk])
+    assert citing.citations.get(key="33694-12").target == target
+
+    target.number = 99
+    target.save()
+    after_write(letter_ids=[target.pk])
+    assert citing.citations.get(key="33694-12").target is None
+
+    target.dossier, target.number = make_letter(dossier="29521").dossier, 360
+    target.save()
+    after_write(letter_ids=[target.pk])
+    assert citing.citations.get(key="29521-360").target == target
+    assert citing.citations.get(key="33694-12").target is None
+
+
+def test_clean_text_keeps_tabs_and_line_feeds_and_replaces_other_control_characters():
+    from letters.services import clean_text
+
+    assert clean_text("a\r\nb\rc\nd\te") == "a\nb\nc\nd\te"
+    # One character for one: offsets into a body stay valid.
+    dirty = "".join(chr(code) for code in range(0x20) if code != 0x0D) + "é\u2028€"
+    cleaned = clean_text(dirty)
+    assert len(cleaned) == len(dirty)
+    assert cleaned == " " * 9 + "\t\n" + " " * 20 + "é\u2028€"
+    text = "Gewone tekst, «aanhalingstekens» en U+2028:\u2028."
+    assert clean_text(text) is text

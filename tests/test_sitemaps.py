@@ -17,7 +17,7 @@ def locations(client):
     return {loc.text for loc in ET.fromstring(response.content).iter(f"{NS}loc")}
 
 
-def test_sitemap_lists_letters_missions_dossiers_and_reference_pages(client):
+def test_sitemap_lists_letters_missions_dossiers_and_cited_kamerstuk_pages(client):
     letter = make_letter(number=9, body="Zie Kamerstuk 31 516, nr. 20.")
     make_letter(dossier=None, slug="zonder-nummer")
     cite(letter, "Kamerstuk 31 516, nr. 20", "31516", 20)

@@ -120,3 +120,82 @@ def test_binary_files_are_refused(data, message):
 def test_text_too_short_to_be_a_letter():
     with pytest.raises(UnreadableSource, match="te weinig tekst"):
         read_letter_source(b"Dit is geen brief.", "kort.txt")
+
+
+# -- Word files (.docx) -------------------------------------------------------------
+def _word(blocks, footnotes=None) -> bytes:
+    from tests.fixtures.real.make_docx import make_document
+
+    return make_document(blocks, footnotes)
+
+
+def test_word_file_keeps_paragraphs_headings_footnotes_tables_and_lists():
+    data = _word(
+        [
+            ("heading", "Strategische kaders"),
+            ("paragraph", "Het kabinet zet de bijdrage voort[[1]] en verhoogt het budget."),
+            ("table", [["Datum", "12 februari 2017"], ["Betreft", "Internationale Cyberstrategie"]]),
+            ("bullet", "een eerste aanbeveling over de inzet"),
+            ("paragraph", LETTER),
+        ],
+        {"1": "Kamerstuk 33 694, nr. 12."},
+    )
+    text = read_letter_source(data, filename="brief.docx")
+    assert text.split("\n\n")[:5] == [
+        "Strategische kaders",
+        "Het kabinet zet de bijdrage voort1 en verhoogt het budget.",
+        "Datum 12 februari 2017",
+        "Betreft Internationale Cyberstrategie",
+        "• een eerste aanbeveling over de inzet",
+    ]
+    assert text.endswith("\n\n\n1 Kamerstuk 33 694, nr. 12.")
+
+
+def test_word_footnote_is_linked_and_cited_after_cleaning():
+    from letters.ingest.pipeline import extract
+
+    data = _word(
+        [("paragraph", LETTER), ("paragraph", "Zie de strategie[[1]] voor de achtergrond.")],
+        {"1": "Kamerstuk 33 694, nr. 12."},
+    )
+    extraction = extract(read_letter_source(data, filename="brief.docx"))
+    assert [(c.key.key, c.in_footnote) for c in extraction.citations] == [("33694-12", True)]
+    assert [r.marker for r in extraction.clean.footnote_refs] == ["1"]
+
+
+def test_old_word_file_keeps_its_message_and_other_zips_are_named():
+    with pytest.raises(UnreadableSource, match="oud Word- of Office-bestand"):
+        read_letter_source(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "brief.doc")
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(UnreadableSource, match="geen Word-document"):
+        read_letter_source(buffer.getvalue(), "tabel.xlsx")
+
+
+def test_word_file_that_unpacks_too_large_is_refused_before_unpacking():
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+        archive.writestr("word/media/big.bin", b"\x00" * (65 * 1024 * 1024))
+    data = buffer.getvalue()
+    assert len(data) < 1024 * 1024
+    with pytest.raises(UnreadableSource, match="uitgepakt te groot"):
+        read_letter_source(data, "bom.docx")
+
+
+def test_broken_word_file_gets_a_clear_message():
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", "dit is geen xml")
+    with pytest.raises(UnreadableSource, match="Word-bestand is beschadigd"):
+        read_letter_source(buffer.getvalue(), "kapot.docx")

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tests.factories import make_budget_line, make_letter, make_mission
+from tests.factories import make_budget_line, make_letter, make_mission, save_letter
 from tests.page_helpers import html
 
 pytestmark = pytest.mark.django_db
@@ -171,7 +171,7 @@ def test_an_amount_without_its_own_year_follows_its_letters_year(client, lines):
 
     letter = Letter.objects.get(title="Brief 2019")
     letter.date, letter.year = date(2020, 1, 15), 2020
-    letter.save()
+    save_letter(letter)
     page = html(client.get("/begroting/?jaar=2020"))
     assert "1 bedrag, samen <strong>€ 7.000.000</strong>" in page
     # the amount with its own first year (2018) stays where it was

@@ -1,4 +1,4 @@
-"""/kamerstuk/<dossier>/<nummer>/: the letter, a reference page, or a 404 with the official link."""
+"""/kamerstuk/<dossier>/<nummer>/: the letter, the page of a cited Kamerstuk, or a 404 with the official link."""
 
 from datetime import date
 
@@ -49,7 +49,7 @@ def test_other_spellings_redirect_to_the_canonical_address(client, path, canonic
     assert response["Location"] == canonical + "?geciteerd_jaar=2018"
 
 
-def test_reference_page_for_a_cited_kamerstuk_not_in_the_archive(client, citing):
+def test_cited_kamerstuk_page_for_a_kamerstuk_not_in_the_archive(client, citing):
     response = client.get("/kamerstuk/31516/20/")
     assert response.status_code == 200
     page = html(response)
@@ -62,7 +62,7 @@ def test_reference_page_for_a_cited_kamerstuk_not_in_the_archive(client, citing)
     assert 'href="/feeds/kamerstuk/31516/20/"' in page
 
 
-def test_reference_page_year_filter(client, citing):
+def test_cited_kamerstuk_page_year_filter(client, citing):
     later = make_letter(
         number=10,
         title="Latere brief",

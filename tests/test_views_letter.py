@@ -14,6 +14,7 @@ from tests.factories import (
     make_mission,
     make_recommendation,
     make_signatory,
+    save_letter,
 )
 from tests.page_helpers import cite, cite_handelingen, html
 
@@ -360,7 +361,7 @@ def test_geciteerd_door_follows_a_changed_date_of_the_citing_letter(client, targ
     cite(citing, "Kamerstuk 33 694, nr. 12", "33694", 12)
     assert '2018 <span class="count">(1)</span>' in html(client.get("/kamerstuk/33694/12/"))
     citing.date, citing.year = date(2021, 5, 1), 2021
-    citing.save()
+    save_letter(citing)
     page = html(client.get("/kamerstuk/33694/12/?geciteerd_jaar=2021"))
     assert '2021 <span class="count">(1)</span>' in page
     assert "2018 <span" not in page

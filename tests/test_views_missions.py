@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from letters.models import Mission
-from tests.factories import link_mission, make_budget_line, make_letter, make_mission
+from tests.factories import link_mission, make_budget_line, make_letter, make_mission, save_letter
 from tests.page_helpers import html
 
 pytestmark = pytest.mark.django_db
@@ -220,10 +220,10 @@ def test_mission_page_shows_its_first_amounts_oldest_letter_first(client, monkey
 
     assert amounts_shown() == ["1.000.001", "2.000.002", "3.000.003"]
     late.date, late.year = date(2009, 1, 1), 2009
-    late.save()
+    save_letter(late)
     assert amounts_shown() == ["3.000.003", "1.000.001", "2.000.002"]
     early.date, early.year = None, None
-    early.save()
+    save_letter(early)
     assert amounts_shown() == ["3.000.003", "4.000.004", "1.000.001"]
 
 

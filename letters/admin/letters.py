@@ -9,6 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from letters import json_input
 from letters.admin.new_letter import new_letter_view
+from letters.admin.write_path import WritePathMixin
 from letters.models import (
     BudgetLine,
     Citation,
@@ -17,7 +18,6 @@ from letters.models import (
     Recommendation,
     Signatory,
 )
-from letters.services import resolve_waiting_citations
 
 
 class StaleLetterError(Exception):
@@ -99,7 +99,7 @@ def stale_edit_message(letter: Letter) -> str:
 
 
 @admin.register(Letter)
-class LetterAdmin(SimpleHistoryAdmin):
+class LetterAdmin(WritePathMixin, SimpleHistoryAdmin):
     list_display = ["kamerstuk", "title", "date", "year", "kind", "dossier"]
     list_display_links = ["kamerstuk", "title"]
     list_filter = ["kind", "year", "ministries", "dossier"]
@@ -178,9 +178,5 @@ class LetterAdmin(SimpleHistoryAdmin):
             messages.error(request, str(error))
             return redirect(request.path)
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        from letters import search
-
-        resolve_waiting_citations(letter=form.instance)
-        search.update_index([form.instance.pk])
+    def letter_ids(self, obj) -> list[int]:
+        return [obj.pk]

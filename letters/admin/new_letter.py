@@ -1,5 +1,10 @@
 """Admin flow "Nieuwe brief uit tekst": paste text or upload a file → review what
-was found (drop wrong items, correct metadata) → save → the normal change form."""
+was found (drop wrong items, correct metadata) → save → the normal change form.
+
+A letter the archive already holds (same Kamerstuk number, same text, or the same
+paragraphs: the official page pasted after the PDF was imported) is recognised on
+the review page, which then offers to update that letter instead of refusing or
+duplicating it."""
 
 from __future__ import annotations
 
@@ -15,38 +20,22 @@ from django.urls import reverse
 from django.views import View
 
 from letters.admin import pending
+from letters.admin.text_limits import limits, text_too_long, too_large_message
 from letters.kamerstuk import InvalidKamerstuk, normalise_dossier
 from letters.models import Decision, Dossier, Letter, LetterKind, Report
 from letters.request_limits import TOO_LARGE, Refusal, answers_refused_requests
-from letters.services import LetterOverrides, Selection, mission_aliases, save_extraction
+from letters.selectors.same_letter import SAME_NUMBER, SameLetter, same_letter
+from letters.services import (
+    LetterOverrides,
+    Selection,
+    mission_names,
+    save_extraction,
+    text_hash,
+)
 
 ITEM_KINDS = ("citations", "proceedings", "amounts", "missions", "recommendations")
 DECISION_LABELS = dict(Decision.choices)
 START_AGAIN = "De tekst van de brief is niet (meer) beschikbaar; begin opnieuw."
-
-
-def _thousands(number: int) -> str:
-    return f"{number:,}".replace(",", ".")  # 400.000, as Dutch writes it
-
-
-def limits() -> dict:
-    """The limits the pages state: the same settings the form and the server enforce."""
-    return {
-        "max_upload_bytes": settings.LETTER_UPLOAD_MAX_BYTES,
-        "max_upload_mb": settings.LETTER_UPLOAD_MAX_BYTES // (1024 * 1024),
-        "max_text_length": settings.LETTER_TEXT_MAX_CHARS,
-        "max_text_chars": _thousands(settings.LETTER_TEXT_MAX_CHARS),
-    }
-
-
-def text_too_long(text: str) -> str:
-    """A message when the archive cannot take this text, else ""."""
-    if len(text) <= settings.LETTER_TEXT_MAX_CHARS:
-        return ""
-    return (
-        f"De tekst is te lang ({_thousands(len(text))} tekens); het archief neemt brieven van "
-        f"hoogstens {limits()['max_text_chars']} tekens (ongeveer 150 pagina's)."
-    )
 
 
 class SourceForm(forms.Form):
@@ -57,9 +46,14 @@ class SourceForm(forms.Form):
         help_text="Plak de tekst uit de PDF, of kies hieronder een bestand.",
     )
     upload = forms.FileField(
-        label="Of een bestand (.txt of .pdf)",
+        label="Of een bestand (.txt, .pdf of .docx)",
         required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.pdf,text/plain,application/pdf"}),
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".txt,.pdf,.docx,text/plain,application/pdf,"
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
+        ),
     )
 
     def clean(self):
@@ -100,9 +94,19 @@ class ReviewForm(forms.Form):
     (extraction is deterministic)."""
 
     text_ref = forms.CharField(widget=forms.HiddenInput)
+    # The stored letter this text is (see letters.selectors.same_letter) and its version.
+    existing = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    existing_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    existing_reason = forms.CharField(widget=forms.HiddenInput, required=False)
     title = forms.CharField(label="Titel", max_length=500)
     dossier = forms.CharField(label="Hoofddossier", max_length=20, required=False, help_text="Bijv. 33694 of 35300-V")
     number = forms.IntegerField(label="Ondernummer", required=False, min_value=1, max_value=99999)
+    other_dossiers = forms.CharField(
+        label="Overige dossiers",
+        max_length=200,
+        required=False,
+        help_text="Bij een brief in meer dossiers, gescheiden door komma's: bijv. 28973, 35300-V",
+    )
     date = forms.DateField(
         label="Datum", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
@@ -133,6 +137,19 @@ class ReviewForm(forms.Form):
         except InvalidKamerstuk as error:
             raise ValidationError("Ongeldig dossiernummer: schrijf het als 33694 of 35300-V.") from error
 
+    def clean_other_dossiers(self):
+        numbers = []
+        for written in self.cleaned_data["other_dossiers"].split(","):
+            if not written.strip():
+                continue
+            try:
+                numbers.append(normalise_dossier(written))
+            except InvalidKamerstuk as error:
+                raise ValidationError(
+                    f"Ongeldig dossiernummer «{written.strip()}»: schrijf het als 33694 of 35300-V."
+                ) from error
+        return list(dict.fromkeys(numbers))
+
     def clean_signatories(self):
         rows = []
         for line_number, line in enumerate(self.cleaned_data["signatories"].splitlines(), start=1):
@@ -151,7 +168,7 @@ class ReviewForm(forms.Form):
             self.add_error("dossier", "Een ondernummer hoort bij een dossier.")
         if dossier and number:
             clash = Letter.objects.filter(dossier__number=dossier, number=number).first()
-            if clash:
+            if clash and clash.pk != self.updating():
                 self.add_error(
                     "number",
                     f"Kamerstuk {dossier}, nr. {number} staat al in het archief: «{clash.title}».",
@@ -160,12 +177,19 @@ class ReviewForm(forms.Form):
             self.add_error("year", "Het jaar wijkt af van de datum.")
         return data
 
+    def updating(self) -> int | None:
+        """The stored letter this save updates (None: a new letter)."""
+        if "as_new" in self.data:
+            return None
+        return self.cleaned_data.get("existing")
+
     def overrides(self) -> LetterOverrides:
         data = self.cleaned_data
         return LetterOverrides(
             title=data["title"],
-            dossier=data["dossier"] or None,
+            dossier=data["dossier"],  # "" when the editor emptied it: no Kamerstuk number
             number=data["number"],
+            other_dossiers=[d for d in data["other_dossiers"] if d != data["dossier"]],
             date=data["date"],
             year=data["year"],
             vergaderjaar=data["vergaderjaar"] or "",
@@ -182,17 +206,21 @@ class ReviewForm(forms.Form):
 def extract(raw_text: str):
     from letters.ingest.pipeline import extract as run_pipeline
 
-    return run_pipeline(raw_text, mission_aliases())
+    return run_pipeline(raw_text, mission_names())
 
 
-def initial_review_data(extraction, text_ref: str) -> dict:
+def initial_review_data(extraction, text_ref: str, same: SameLetter | None = None) -> dict:
     meta = extraction.metadata
     key = meta.key or extraction.clean.own_key
     return {
         "text_ref": text_ref,
+        "existing": same.letter.pk if same else None,
+        "existing_version": same.letter.version if same else None,
+        "existing_reason": same.reason if same else "",
         "title": meta.title,
         "dossier": key.dossier if key else "",
         "number": key.number if key else None,
+        "other_dossiers": ", ".join(meta.other_dossiers),
         "date": meta.date,
         "year": meta.year,
         "vergaderjaar": meta.vergaderjaar or extraction.clean.vergaderjaar or "",
@@ -232,13 +260,14 @@ class NewLetterFromTextView(View):
             return render(request, self.source_template, self.context(request, form=form), status=400)
         raw_text = form.cleaned_data["raw_text"]
         extraction = extract(raw_text)
+        same = same_letter(extraction, text_hash=text_hash(raw_text))
         text_ref = pending.keep(
             text=raw_text, user=request.user, metadata={"source_name": form.cleaned_data["source_name"]}
         )
-        review = ReviewForm(initial=initial_review_data(extraction, text_ref))
-        return self.render_review(request, review, extraction)
+        review = ReviewForm(initial=initial_review_data(extraction, text_ref, same))
+        return self.render_review(request, review, extraction, same=same)
 
-    def render_review(self, request, review, extraction, status=200):
+    def render_review(self, request, review, extraction, status=200, same=None):
         return render(
             request,
             self.review_template,
@@ -248,9 +277,18 @@ class NewLetterFromTextView(View):
                 extraction=extraction,
                 missions=[(m, DECISION_LABELS.get(m.decision or "", "")) for m in extraction.missions],
                 dossier_known=self._dossier_known(review),
+                same=same,
+                same_by_number=bool(same and same.reason == SAME_NUMBER),
+                header=extraction.clean.header,
             ),
             status=status,
         )
+
+    def _same(self, review) -> SameLetter | None:
+        """The stored letter a bound review form updates (kept across a correction)."""
+        pk = review.data.get("existing", "")
+        letter = Letter.objects.filter(pk=pk).first() if str(pk).isdigit() else None
+        return SameLetter(letter, review.data.get("existing_reason", "")) if letter else None
 
     def _dossier_known(self, review):
         value = review.initial.get("dossier") if not review.is_bound else review.data.get("dossier")
@@ -264,23 +302,49 @@ class NewLetterFromTextView(View):
             return redirect("admin:letters_letter_from_text")
         extraction = extract(kept.text)
         if not review.is_valid():
-            return self.render_review(request, review, extraction, status=400)
+            return self.render_review(request, review, extraction, status=400, same=self._same(review))
+        existing = None
+        if pk := review.updating():
+            existing = Letter.objects.filter(pk=pk).first()
+            refused = self._refuse_update(request, existing, review)
+            if refused:
+                return refused
         letter = save_extraction(
             extraction=extraction,
             original_text=kept.text,
             overrides=review.overrides(),
             selection=review.selection(request.POST),
+            letter=existing,
             source_name=kept.metadata.get("source_name", ""),
-            report=review.cleaned_data["report"],
+            report=getattr(review.cleaned_data["report"], "title", None),
         )
         pending.forget(kept.reference)
         messages.success(
             request,
-            f"De brief «{letter.title}» is opgeslagen met {letter.citations.count()} verwijzingen, "
+            f"De brief «{letter.title}» is {'bijgewerkt' if existing else 'opgeslagen'} met "
+            f"{letter.citations.count()} verwijzingen, "
             f"{letter.mission_links.count()} missievermeldingen en "
             f"{letter.budget_lines.count()} begrotingsregels. Controleer de rest hieronder.",
         )
         return redirect(reverse("admin:letters_letter_change", args=[letter.pk]))
+
+    def _refuse_update(self, request, existing, review):
+        """A clear answer instead of a silent overwrite: the letter is gone, the editor
+        may not change it, or someone changed it since the review page was shown."""
+        if existing is None:
+            messages.error(request, "De brief die zou worden bijgewerkt bestaat niet meer; begin opnieuw.")
+            return redirect("admin:letters_letter_from_text")
+        if not self.model_admin.has_change_permission(request, existing):
+            messages.error(request, "Je hebt geen rechten om deze brief bij te werken.")
+            return redirect("admin:letters_letter_from_text")
+        if review.cleaned_data.get("existing_version") not in (None, existing.version):
+            messages.error(
+                request,
+                f"De brief «{existing.title}» is intussen door iemand anders gewijzigd; "
+                "begin opnieuw om de nieuwste versie bij te werken.",
+            )
+            return redirect("admin:letters_letter_from_text")
+        return None
 
 
 def refused(request, refusal: Refusal, *, model_admin):
@@ -292,10 +356,7 @@ def refused(request, refusal: Refusal, *, model_admin):
         return redirect("admin:index")
     view = NewLetterFromTextView(model_admin=model_admin)
     if refusal.reason == TOO_LARGE:
-        error = (
-            "De tekst of het bestand is te groot: een bestand mag hoogstens {max_upload_mb} MB "
-            "zijn, de tekst van een brief hoogstens {max_text_chars} tekens."
-        ).format(**limits())
+        error = too_large_message()
     else:
         error = f"{refusal.message} {START_AGAIN}"
     context = view.context(request, form=SourceForm(), error=error)

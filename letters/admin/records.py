@@ -1,11 +1,12 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from letters.admin.write_path import CleanTextMixin, WritePathMixin
 from letters.models import BudgetLine, Citation, LetterMission, Recommendation
 
 
 @admin.register(Citation)
-class CitationAdmin(SimpleHistoryAdmin):
+class CitationAdmin(WritePathMixin, SimpleHistoryAdmin):
     list_display = ["display", "letter", "kind", "target", "in_footnote"]
     list_filter = ["kind", "in_footnote", ("target", admin.EmptyFieldListFilter)]
     search_fields = ["key", "text", "letter__title"]
@@ -18,7 +19,7 @@ class CitationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(LetterMission)
-class LetterMissionAdmin(SimpleHistoryAdmin):
+class LetterMissionAdmin(WritePathMixin, SimpleHistoryAdmin):
     list_display = ["mission", "decision", "letter"]
     list_filter = ["decision", "mission"]
     search_fields = ["text", "mission__name", "letter__title"]
@@ -27,7 +28,7 @@ class LetterMissionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(BudgetLine)
-class BudgetLineAdmin(SimpleHistoryAdmin):
+class BudgetLineAdmin(WritePathMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "instrument", "year_from", "year_to", "nature", "mission", "letter"]
     list_filter = ["instrument", "nature", "year_from"]
     search_fields = ["purpose", "text", "letter__title"]
@@ -36,7 +37,7 @@ class BudgetLineAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(SimpleHistoryAdmin):
+class RecommendationAdmin(CleanTextMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "response", "letter"]
     list_filter = ["response", "report"]
     search_fields = ["text", "response_text", "report__title"]

@@ -2,11 +2,12 @@ from django.contrib import admin
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
+from letters.admin.write_path import CleanTextMixin, WritePathMixin
 from letters.models import Dossier, Ministry, Mission, MissionAlias, Person, Report
 
 
 @admin.register(Dossier)
-class DossierAdmin(admin.ModelAdmin):
+class DossierAdmin(WritePathMixin, admin.ModelAdmin):
     list_display = ["number", "title", "letter_count"]
     search_fields = ["number", "title"]
     ordering = ["number"]
@@ -14,20 +15,24 @@ class DossierAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(letter_count=Count("letters"))
 
+    def letter_ids(self, obj) -> list[int]:
+        # A dossier's number is part of its letters' Kamerstuk numbers.
+        return [*obj.letters.values_list("pk", flat=True), *obj.letters_also.values_list("pk", flat=True)]
+
     @admin.display(description="brieven", ordering="letter_count")
     def letter_count(self, obj):
         return obj.letter_count
 
 
 @admin.register(Ministry)
-class MinistryAdmin(admin.ModelAdmin):
+class MinistryAdmin(CleanTextMixin, admin.ModelAdmin):
     list_display = ["name", "short_name", "slug"]
     search_fields = ["name", "short_name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(CleanTextMixin, admin.ModelAdmin):
     list_display = ["name"]
     search_fields = ["name"]
 
@@ -38,7 +43,7 @@ class MissionAliasInline(admin.TabularInline):
 
 
 @admin.register(Mission)
-class MissionAdmin(SimpleHistoryAdmin):
+class MissionAdmin(CleanTextMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "name", "organisation", "region", "country", "start_date", "end_date"]
     list_filter = ["organisation", "region"]
     search_fields = ["name", "short_name", "country", "aliases__alias"]
@@ -48,7 +53,7 @@ class MissionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(CleanTextMixin, admin.ModelAdmin):
     list_display = ["title", "author", "year"]
     list_filter = ["author"]
     search_fields = ["title", "author"]

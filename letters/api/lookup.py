@@ -92,7 +92,7 @@ class Found:
     end: int
     kamerstuk: KamerstukKey | None = None
     letter: Letter | None = None  # the cited letter, when it is in the archive
-    has_reference_page: bool = False  # some archived letter cites it
+    cited_in_archive: bool = False  # some archived letter cites it
 
     @property
     def display(self) -> str:
@@ -100,10 +100,10 @@ class Found:
 
     @property
     def href(self) -> str:
-        """Our page for it: the letter, else the reference page; "" when we have none."""
+        """Our page for it: the letter, else the page of the cited Kamerstuk; "" when we have none."""
         if self.letter is not None:
             return self.letter.get_absolute_url()
-        if self.kamerstuk is not None and self.has_reference_page:
+        if self.kamerstuk is not None and self.cited_in_archive:
             return self.kamerstuk.path
         return ""
 
@@ -251,4 +251,4 @@ def _resolve(found: list[Found]) -> None:
     for item in found:
         if item.kamerstuk is not None:
             item.letter = letters.get(item.kamerstuk)
-            item.has_reference_page = item.kamerstuk.key in cited
+            item.cited_in_archive = item.kamerstuk.key in cited

@@ -10,7 +10,7 @@ from django.db.models import Count, F, Prefetch
 from django.db.models.functions import Length
 
 from letters.api.filters import LetterQuery
-from letters.models import Dossier, Letter, LetterMission, Mission, Recommendation, Signatory
+from letters.models import Dossier, Letter, LetterMission, Recommendation, Signatory
 from letters.selectors.letters import citations_of, light
 from letters.selectors.recommendations import NO_RESPONSE
 from letters.selectors.search import choose_sort, ordered_letters, page_ids, with_display_data
@@ -149,14 +149,6 @@ def recommendations(response: str | None):
         "number",
         "id",
     )
-
-
-# -- missions ----------------------------------------------------------------------------------
-
-
-def mission_letter_counts(missions: list[Mission]) -> dict[int, int]:
-    """``all_missions`` annotates ``letter_count``; read it, defaulting to 0."""
-    return {m.pk: getattr(m, "letter_count", 0) for m in missions}
 
 
 # -- dossiers ----------------------------------------------------------------------------------

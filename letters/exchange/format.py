@@ -55,7 +55,7 @@ NATURAL_KEYS: dict[type[models.Model], str] = {
 # the copies of a letter's date and year on its citations and budget lines.
 DERIVED_FIELDS: dict[type[models.Model], tuple[str, ...]] = {
     Letter: ("search_vector",),
-    Citation: ("letter_date", "letter_year"),
+    Citation: ("letter_date", "letter_year", "other_dossiers"),
     BudgetLine: ("budget_year", "letter_date"),
 }
 # Models of the app that are not archive content: the page cache's version

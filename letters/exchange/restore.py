@@ -5,9 +5,10 @@ The file is read line by line and inserted in batches (``bulk_create``: no
 ``save()``, so no signals, no new history rows and no recomputed fields), with the
 primary keys from the file. Reference rows the migrations loaded (ministries,
 dossiers, missions, reports) are replaced by the file's, so every restored row is
-identical to the exported one. Afterwards PostgreSQL's sequences are moved past
-the restored ids, the copies of each letter's date and year on its citations and
-budget lines are filled in, and the search index is rebuilt for the restored letters.
+identical to the exported one (text fields cleaned of control characters, as on
+every path into the archive). Afterwards PostgreSQL's sequences are moved past the
+restored ids and ``services.after_write`` runs for the restored letters: the copies
+of each letter's date and year, citations, the search index, the archive generation.
 """
 
 from __future__ import annotations
@@ -37,8 +38,7 @@ from letters.exchange.format import (
     decode,
 )
 from letters.models import Letter, Recommendation
-from letters.models.letter import copy_all_letter_dates
-from letters.page_cache import archive_changed
+from letters.services import after_write, clean_instance
 
 BATCH_SIZE = 100  # rows per INSERT; bounds memory like export.CHUNK_SIZE
 # Everything on the primary, in one transaction: with a read replica configured
@@ -78,16 +78,13 @@ def restore_archive(lines: Iterable[str]) -> RestoreResult:
             loader = _Loader(tables)
             loader.load(items, announced=header[1]["counts"])
             _reset_sequences(tables)
-            copy_all_letter_dates(DB)
-            indexed = _index(loader.letter_ids)
-            # bulk_create sends no signals: tell the page cache once, at commit.
-            archive_changed()
+            after_write(letter_ids=loader.letter_ids)
     except DatabaseError as error:
         # Deferred foreign keys are only checked when the transaction commits.
         raise RestoreRefused(
             f"De database weigert het archief; er is niets hersteld. ({error})"
         ) from None
-    return RestoreResult(counts=loader.counts, indexed=indexed)
+    return RestoreResult(counts=loader.counts, indexed=len(loader.letter_ids))
 
 
 # -- reading ---------------------------------------------------------------------
@@ -259,7 +256,7 @@ class _Loader:
                 values[field.attname] = self._value(table, name, field, row[name])
             except FormatError as error:
                 raise RestoreRefused(f"Regel {number} ({table.name}.{name}): {error}.") from None
-        instance = table.model(**values)
+        instance = clean_instance(table.model(**values))
         if table.natural_key:
             self.keys[table.model][row[table.natural_key]] = instance.pk
         if table.model in self.ids:
@@ -357,10 +354,3 @@ def _reset_sequences(tables: list[Table]) -> None:
         for statement in statements:
             cursor.execute(statement)
 
-
-def _index(letter_ids: list[int]) -> int:
-    """Index the restored letters, in batches, inside this transaction."""
-    from letters import search  # looked up at call time: tests replace it
-
-    search.update_index(letter_ids)
-    return len(letter_ids)

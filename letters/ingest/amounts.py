@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from letters.ingest.sentences import sentence_at
+from letters.ingest.segments import Segments
 from letters.ingest.types import AmountFound, CleanText
 
 # Bounded: no budget has more than 15 digits, and a longer run of digits is no amount.
@@ -94,16 +94,17 @@ _INSTRUMENT = re.compile(
 _INSTRUMENT_BEFORE_PARENTHESIS = re.compile(rf"(?:{_INSTRUMENT.pattern})\s*\(\s*$")
 
 
-def find_amounts(clean: CleanText) -> list[AmountFound]:
-    text = clean.text
-    matches = [m for m in _AMOUNT.finditer(text) if _is_money(text, m)]
+def find_amounts(source: CleanText | Segments) -> list[AmountFound]:
+    doc = Segments.of(source)
+    text = doc.text
+    matches = [m for m in _AMOUNT.finditer(text) if _is_money(doc, m)]
     found = []
     for index, match in enumerate(matches):
         try:
             euro = _euro(match, text)
         except InvalidOperation:  # defensive: a number Decimal cannot hold
             continue
-        sentence = sentence_at(text, match.start())
+        sentence = doc.sentence_at(match.start())
         previous_end = matches[index - 1].end() if index else 0
         next_start = matches[index + 1].start() if index + 1 < len(matches) else len(text)
         before = _window_before(text, sentence.start, previous_end, match.start())
@@ -132,10 +133,11 @@ def parse_amount(written: str) -> Decimal | None:
         return None
 
 
-def _is_money(text: str, match: re.Match) -> bool:
+def _is_money(doc: Segments, match: re.Match) -> bool:
     if match.group("n3") is None:
         return True
-    sentence = sentence_at(text, match.start())
+    text = doc.text
+    sentence = doc.sentence_at(match.start())
     if not _MONEY_CONTEXT.search(text, sentence.start, sentence.end):
         return False
     following = re.match(r"\s*([\w’-]+)", text[match.end() : match.end() + 40])

@@ -3,7 +3,10 @@
 Forms recognised (each as written, with its position):
 
 - "Kamerstuk 33 694, nr. 12", "Kamerstuk 33694, nr 12", "Kamerstuk 35 300 V, nr. 14"
-- "Kamerstukken 33694 en 29 521, nr. 11" → 33694-11 and 29521-11
+- "Kamerstukken 33 694 en 26 643, nr. 47" → 33694-47: in the official convention the
+  number belongs to the first dossier named; the others are kept as the citation's
+  ``other_dossiers`` (context, never a key of their own)
+- "Kamerstuk 26 643. nr 641" (a full stop for the comma), "(21501-08, nr. 719)"
 - "Kamerstukken II 2015/16, 33 694, nr. 9", "Kamerstuk 33 694, nrs. 12 en 13"
 - "Bijlage bij Kamerstuk 34 700, nr. 34" (the citation is the Kamerstuk itself)
 - bare "33694, nr.12" / "33 694, nr. 12" (five-digit dossier, so "nr. 32" of an
@@ -20,7 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 
-from letters.ingest.sentences import footnote_start
+from letters.ingest.segments import Segments
 from letters.ingest.types import CitationFound, CleanText, ProceedingFound
 from letters.kamerstuk import InvalidKamerstuk, KamerstukKey, normalise_dossier
 
@@ -32,7 +35,8 @@ _KEYWORD_FORM = re.compile(
     r"(?:\s+I{1,2}(?=[\s,]))?"  # chamber: "Kamerstukken II"
     r"(?:\s+\d{4}\s*[/–-]\s*\d{2,4})?,?"  # vergaderjaar: "2015/16"
     rf"\s+(?P<dossiers>{_DOSSIER}(?:\s*(?:,|en|&)\s*{_DOSSIER})*)"
-    rf"\s*,?\s*(?P<plural>nrs?)\.?\s*(?P<numbers>{_NUMBERS})(?!\d)"
+    # ", nr. 12", " nr 12", or ". nr 641" (a full stop typed for the comma)
+    rf"(?:\s*,\s*|\.\s+|\s+)(?P<plural>nrs?)\.?\s*(?P<numbers>{_NUMBERS})(?!\d)"
 )
 _BARE_FORM = re.compile(
     r"(?<![\w/.,€-])(?P<dossiers>\d{2} ?\d{3}(?:-\d{2}(?!\d)|[ -][A-Z]{1,5}\b)?),\s*"
@@ -52,36 +56,39 @@ _MAX_RANGE = 25
 
 
 def find_citations(
-    clean: CleanText, own_key: KamerstukKey | None = None
+    source: CleanText | Segments, own_key: KamerstukKey | None = None
 ) -> tuple[list[CitationFound], list[ProceedingFound]]:
-    """Kamerstuk citations and Handelingen in ``clean.text``, in text order."""
-    text = clean.text
-    own_key = own_key if own_key is not None else clean.own_key
-    notes_from = footnote_start(clean)
+    """Kamerstuk citations and Handelingen in the cleaned text, in text order."""
+    doc = Segments.of(source)
+    text = doc.text
+    own_key = own_key if own_key is not None else doc.clean.own_key
+    notes_from = doc.notes_start
     citations: list[CitationFound] = []
     taken = _Spans()
 
-    def add(keys: list[KamerstukKey], start: int, end: int) -> None:
+    def add(keys: list[KamerstukKey], others: tuple[str, ...], start: int, end: int) -> None:
         taken.add(start, end)
         for key in keys:
             if key != own_key:
                 citations.append(
-                    CitationFound(key, text[start:end], start, end, in_footnote=start >= notes_from)
+                    CitationFound(
+                        key, text[start:end], start, end, start >= notes_from, others
+                    )
                 )
 
     for match in _KEYWORD_FORM.finditer(text):
-        keys, end = _keys(match)
+        keys, others, end = _keys(match)
         if keys:
-            add(keys, match.start(), end)
+            add(keys, others, match.start(), end)
     for match in _BARE_FORM.finditer(text):
         if not taken.overlaps(match.start(), match.end()):
-            keys, end = _keys(match)
+            keys, others, end = _keys(match)
             if keys:
-                add(keys, match.start(), end)
+                add(keys, others, match.start(), end)
     for match in _OFFICIAL_ID.finditer(text):
         if not taken.overlaps(match.start(), match.end()):
             try:
-                add([KamerstukKey.parse(match.group(0))], match.start(), match.end())
+                add([KamerstukKey.parse(match.group(0))], (), match.start(), match.end())
             except InvalidKamerstuk:
                 continue
     citations.sort(key=lambda c: c.start)  # stable: the order of the phrase within one match
@@ -101,9 +108,20 @@ def parse_citation(text: str) -> list[KamerstukKey]:
     return []
 
 
-def _keys(match: re.Match) -> tuple[list[KamerstukKey], int]:
-    """The keys a match names and where the citation ends (a singular "nr." takes
-    one number: "nr. 12, 2018" does not cite number 2018)."""
+def other_dossiers_in(text: str) -> tuple[str, ...]:
+    """The dossiers a written reference names beside its first one
+    ("Kamerstukken 33 694 en 26 643, nr. 47" → ("26643",))."""
+    for pattern in (_KEYWORD_FORM, _BARE_FORM):
+        if match := pattern.search(text):
+            return _keys(match)[1]
+    return ()
+
+
+def _keys(match: re.Match) -> tuple[list[KamerstukKey], tuple[str, ...], int]:
+    """The keys a match names, the other dossiers it names beside the first, and
+    where the citation ends. A singular "nr." takes one number ("nr. 12, 2018" does
+    not cite number 2018); the numbers belong to the first dossier named
+    ("Kamerstukken 33 694 en 26 643, nr. 47" is kst-33694-47)."""
     numbers_text = match.group("numbers")
     if match.group("plural") == "nrs":
         numbers = _numbers(numbers_text)
@@ -112,14 +130,20 @@ def _keys(match: re.Match) -> tuple[list[KamerstukKey], int]:
         first = re.match(r"\d+", numbers_text).group(0)
         numbers = [int(first)]
         end = match.start("numbers") + len(first)
-    keys = []
-    for dossier in _SPLIT_LIST.split(match.group("dossiers")):
+    dossiers = []
+    for written in _SPLIT_LIST.split(match.group("dossiers")):
         try:
-            normalised = normalise_dossier(dossier)
-            keys.extend(KamerstukKey(normalised, number) for number in numbers)
+            dossiers.append(normalise_dossier(written))
         except InvalidKamerstuk:
             continue
-    return list(dict.fromkeys(keys)), end
+    if not dossiers:
+        return [], (), end
+    main, others = dossiers[0], tuple(d for d in dict.fromkeys(dossiers[1:]) if d != dossiers[0])
+    try:
+        keys = [KamerstukKey(main, number) for number in numbers]
+    except InvalidKamerstuk:
+        return [], (), end
+    return list(dict.fromkeys(keys)), others, end
 
 
 def _numbers(text: str) -> list[int]:

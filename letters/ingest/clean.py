@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from letters.ingest.header import read_header
 from letters.ingest.types import (
     FOOTNOTE,
     HEADING,
@@ -36,6 +37,7 @@ from letters.ingest.types import (
     Block,
     CleanText,
     FootnoteRef,
+    Header,
 )
 from letters.kamerstuk import InvalidKamerstuk, KamerstukKey, normalise_dossier
 
@@ -57,12 +59,15 @@ _CLOSERS = "\"'»”’)]"
 _MARKER_AFTER_STOP = re.compile(r"(?<=[.!?:;])[\"'»”’)]*\d{1,3}$")
 
 # -- page furniture -----------------------------------------------------------------
-_KST_LINE = re.compile(r"kst-(?P<dossier>\d{3,6}(?:-[A-Za-z]{1,5})?)-(?P<number>\d{1,5})", re.I)
+# The Eerste Kamer letters its documents: "kst-34775-V-C", "…, 34 775 V, C 1".
+_KST_LINE = re.compile(
+    r"kst-(?P<dossier>\d{3,6}(?:-[A-Za-z]{1,5}|-\d{2})?)-(?P<number>\d{1,5}|[A-Z]{1,3})", re.I
+)
 _ISSN_LINE = re.compile(r"ISSN\s*\d{4}\s*[-–]\s*\d{3}[\dXx]")
 _RUNNING_LINE = re.compile(
     r"(?:[’'‘]s-Gravenhage\s+(?P<print>\d{4})\s+)?(?:Tweede|Eerste) Kamer,\s+vergaderjaar\s+"
-    r"(?P<y1>\d{4})\s*[–-]\s*(?P<y2>\d{4}),\s+(?P<dossiers>\d[\dA-Z ]*?(?:\s+en\s+\d[\dA-Z ]*?)*),"
-    r"\s+nr\.\s*(?P<number>\d{1,5})(?:\s+\d{1,3})?"
+    r"(?P<y1>\d{4})\s*[–-]\s*(?P<y2>\d{4}),\s+(?P<dossiers>\d[\dA-Z -]*?(?:\s+en\s+\d[\dA-Z -]*?)*),"
+    r"\s+(?:nr\.\s*(?P<number>\d{1,5})|(?P<letter>[A-Z]{1,3}))(?:\s+\d{1,3})?"
 )
 _HEADER_LINE = re.compile(
     r"(?:Tweede|Eerste) Kamer der Staten-Generaal(?:\s+\d{1,3})?"
@@ -113,12 +118,13 @@ def clean_text(raw: str) -> CleanText:
     for char, replacement in _INVISIBLE:  # str.replace is much faster than translate
         if char in text:
             text = text.replace(char, replacement)
+    header, text = read_header(text)
     furniture = _Furniture()
     pages = _split_pages(text, furniture)
     width = _typical_width(pages)
     body_blocks, notes = _separate_footnotes(pages)
     units = _units(_merge_blocks(body_blocks, width), width)
-    return _layout(units, notes, furniture)
+    return _layout(units, notes, furniture, header)
 
 
 # -- step 1: pages -----------------------------------------------------------------
@@ -158,8 +164,8 @@ class _Furniture:
             return True
         return False
 
-    def _key(self, dossier: str, number: str) -> None:
-        if self.own_key is None:
+    def _key(self, dossier: str, number: str | None) -> None:
+        if self.own_key is None and number and number.isdigit():
             try:
                 self.own_key = KamerstukKey.from_parts(normalise_dossier(dossier), number)
             except InvalidKamerstuk:
@@ -436,14 +442,20 @@ def _item_marker(line: str, *, previous_line: str) -> str:
 
 def _paragraph_ends(previous: str, line: str, width: int) -> bool:
     """A short line ending a sentence, followed by a capital: a paragraph break
-    that lost its blank line."""
+    that lost its blank line. Text without any blank lines (the Tweede Kamer's
+    page) also breaks after the addressee and the date line, and before a
+    signature ("De Minister van Defensie," on a line of its own)."""
+    if previous[0] in "ADd’'‘" and (
+        previous.startswith("Aan de Voorzitter") or _DATE_LINE.match(previous)
+    ):
+        return True
     tail = _sentence_tail(previous)
     return (
         bool(tail)
         and tail in ".!?"
         and len(previous) < 0.6 * width
         and (line[0].isupper() or line[0].isdigit())
-        and not _SIGNATURE_LINE.match(line)
+        and (not _SIGNATURE_LINE.match(line) or bool(_SIGNATURE_LINE.fullmatch(line)))
     )
 
 
@@ -551,7 +563,9 @@ def _vowels_clash(left: str, right_first: str) -> bool:
 
 
 # -- step 4: layout --------------------------------------------------------------------
-def _layout(units: list[_Unit], notes: list[_Note], furniture: _Furniture) -> CleanText:
+def _layout(
+    units: list[_Unit], notes: list[_Note], furniture: _Furniture, header: Header
+) -> CleanText:
     texts = [unit.text for unit in units]
     refs = _cut_markers(texts, [note.marker for note in notes])
 
@@ -571,14 +585,18 @@ def _layout(units: list[_Unit], notes: list[_Note], furniture: _Furniture) -> Cl
         blocks.append(Block(FOOTNOTE, offset, offset + len(text), marker=note.marker))
         pieces.append(text)
         offset += len(text) + 2
+    own_key = header.key or furniture.own_key
+    main = own_key.dossier if own_key else None
+    others = [d.number for d in header.dossiers] + furniture.other_dossiers
     return CleanText(
         text="\n\n".join(pieces),
         blocks=blocks,
         footnote_refs=footnote_refs,
-        own_key=furniture.own_key,
-        vergaderjaar=furniture.vergaderjaar,
+        own_key=own_key,
+        vergaderjaar=header.vergaderjaar or furniture.vergaderjaar,
         print_year=furniture.print_year,
-        other_dossiers=list(furniture.other_dossiers),
+        other_dossiers=[d for d in dict.fromkeys(others) if d != main],
+        header=header,
     )
 
 

@@ -1,10 +1,13 @@
-"""What a letter says about itself: its number (from the page furniture), date,
-signatories and their ministries, a title suggestion and its kind.
+"""What a letter says about itself: its number and dossiers (from the header and
+page furniture), date, signatories and their ministries, a title and its kind.
 
-The title and kind come from the sentences in which a letter describes itself
-("Hierbij informeert het kabinet uw Kamer over …", "Middels deze brief vindt uw
-Kamer … de kabinetsreactie op …"); when no such sentence is found the kind is
-left empty rather than guessed.
+The title is, in this order: the subject the letter states ("Betreft" of a
+letterhead, the Tweede Kamer page's title); the sentence in which the letter
+describes itself ("Hierbij informeert het kabinet uw Kamer over …", "Middels deze
+brief vindt uw Kamer … de kabinetsreactie op …"); the official heading and the
+dossier ("Brief van de minister van Defensie — Defensienota"); the first sentence.
+The kind follows the self-describing sentences; when none matches it is left
+empty rather than guessed.
 """
 
 from __future__ import annotations
@@ -12,22 +15,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from letters.ingest.sentences import sentences_in
-from letters.ingest.types import FOOTNOTE, HEADING, CleanText, Metadata, Signatory
+from letters.ingest.dutch import DAY_MONTH_YEAR, make_date, sentence_case
+from letters.ingest.segments import Segments
+from letters.ingest.types import HEADING, CleanText, Header, Metadata, Signatory
+from letters.ingest.vergaderjaar import vergaderjaar_of
 
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        "januari februari maart april mei juni juli augustus september oktober november december".split(),
-        start=1,
-    )
-}
-_DATE = re.compile(
-    r"(?:Den Haag|[’'‘]s-Gravenhage|Datum)[,:]?\s+(?P<day>\d{1,2})\s+(?P<month>"
-    + "|".join(MONTHS)
-    + r")\s+(?P<year>\d{4})\b",
-    re.I,
-)
+_DATE = re.compile(r"(?:Den Haag|[’'‘]s-Gravenhage|Datum)[,:]?\s+" + DAY_MONTH_YEAR, re.I)
 _NAME = (
     r"(?:[A-Z][a-z]{0,2}\.\s?){1,6}(?:(?:van|de|der|den|ter|te|’t|'t)\s+)*"
     r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
@@ -37,6 +30,10 @@ _SIGNATURE = re.compile(
     rf"\s*(?P<name>{_NAME})\s*$"
 )
 _PORTFOLIO = re.compile(r"\b(?:van|voor)\s+(?P<portfolio>[A-Z][^,]*)$")
+# "J. S. J. Hillen" is "J.S.J. Hillen": one person, however the initials are spaced.
+_SPACED_INITIALS = re.compile(r"\b(?:[A-Z][a-z]{0,2}\.\s*){2,}")
+# Lines of a letter that do not describe it: the addressee and the salutation.
+_NOT_OPENING = re.compile(r"Aan de [Vv]oorzitter\b|(?:Zeer )?[Gg]eachte\b[^.]{0,60}$")
 
 # Self-descriptions that give a title: (pattern, how to build the title).
 _SELF_TITLES = (
@@ -44,9 +41,14 @@ _SELF_TITLES = (
     re.compile(r"kabinetsreactie op (?P<object>(?:het|de)\s+[^«.;]*?(?:«[^»]+»|(?=[.;,])))", re.I),
     # "Hierbij informeert het kabinet uw Kamer over de voorziene besluitvorming …"
     re.compile(
-        r"(?:Hierbij|Met deze brief|Middels deze brief)\s+informeer(?:t|en)?\s+"
+        r"(?:Hierbij|Met deze brief|Middels deze brief|In deze brief)\s+informeer(?:t|en)?\s+"
         r"(?:ik|wij|het kabinet)\s+(?:u|uw Kamer)(?:,[^,]{0,80},)?\s+over\s+(?P<subject>.+?)"
         r"(?=[.;,]| en de (?:tijdlijn|stand)| conform )"
+    ),
+    # "… informeer ik u met deze brief over de wijze van openbaarmaking …"
+    re.compile(
+        r"informeer(?:t|en)?\s+(?:ik|wij|het kabinet)\s+(?:u|uw Kamer)\s+"
+        r"(?:met deze brief|middels deze brief|hierbij)\s+over\s+(?P<subject>.+?)(?=[.;,]|$)"
     ),
     # "Deze tussenrapportage informeert uw Kamer over de voortgang …"
     re.compile(
@@ -87,23 +89,45 @@ _MAX_TITLE = 250
 _ACRONYM_AT_END = re.compile(r"\b(?P<acronym>[A-Z]{2,6})$")
 
 
-def extract_metadata(clean: CleanText) -> Metadata:
-    body = [clean.text[b.start : b.end] for b in clean.blocks if b.kind != FOOTNOTE]
+def extract_metadata(source: CleanText | Segments) -> Metadata:
+    doc = Segments.of(source)
+    clean, header = doc.clean, doc.clean.header
+    body = [doc.block_text(b) for b in doc.body]
     found_date, date_text = _date(body)
+    if found_date is None and header.date:
+        found_date, date_text = header.date, header.date_text
     signatories = _signatories(body)
-    opening = _opening(clean)
+    opening = _opening(doc)
+    main = [clean.own_key.dossier] if clean.own_key else []
+    official = bool(clean.own_key or header.dossiers)
     return Metadata(
         key=clean.own_key,
         other_dossiers=list(clean.other_dossiers),
+        dossiers=main + list(clean.other_dossiers),
+        dossier_titles={d.number: d.title for d in header.dossiers if d.title},
         date=found_date,
         date_text=date_text,
         year=found_date.year if found_date else clean.print_year,
-        vergaderjaar=clean.vergaderjaar,
-        title=_title(opening, clean.text),
-        kind=_kind(opening),
+        vergaderjaar=clean.vergaderjaar or (vergaderjaar_of(found_date) if official else None),
+        title=_clip(header.subject) or _title(opening, clean.text, header),
+        kind=_kind(opening, official) or ("verslag" if header.document_type == "verslag" else ""),
+        document_type=header.document_type,
+        senders=list(header.senders),
+        reference=header.reference,
         signatories=signatories,
-        ministries=list(dict.fromkeys(s.ministry for s in signatories if s.ministry)),
+        ministries=_ministries(signatories, header),
     )
+
+
+def _ministries(signatories: list[Signatory], header: Header) -> list[str]:
+    """The signatories' ministries; without signatories, those of the senders the
+    heading names or of the letterhead."""
+    found = [s.ministry for s in signatories if s.ministry]
+    if not found:
+        found = [m["portfolio"] for s in header.senders if (m := _PORTFOLIO.search(s))]
+    if not found and header.ministry:
+        found = [header.ministry]
+    return list(dict.fromkeys(found))
 
 
 def _date(body: list[str]) -> tuple[date | None, str]:
@@ -111,15 +135,9 @@ def _date(body: list[str]) -> tuple[date | None, str]:
         if not ("Haag" in text or "Gravenhage" in text or "atum" in text):
             continue
         if match := _DATE.search(text):
-            try:
-                value = date(
-                    int(match.group("year")),
-                    MONTHS[match.group("month").lower()],
-                    int(match.group("day")),
-                )
-            except ValueError:
-                continue
-            return value, match.group(0)
+            value = make_date(match["day"], match["month"], match["year"])
+            if value is not None:
+                return value, match.group(0)
     return None, ""
 
 
@@ -134,7 +152,7 @@ def _signatories(body: list[str]) -> list[Signatory]:
         portfolio = _PORTFOLIO.search(function)
         found.append(
             Signatory(
-                name=" ".join(match.group("name").split()),
+                name=_compact_initials(" ".join(match.group("name").split())),
                 function=function,
                 ministry=portfolio.group("portfolio").strip() if portfolio else "",
             )
@@ -142,32 +160,49 @@ def _signatories(body: list[str]) -> list[Signatory]:
     return found
 
 
-def _opening(clean: CleanText) -> list[str]:
-    """The first paragraphs of the letter (no headings, no date line)."""
+def _compact_initials(name: str) -> str:
+    return _SPACED_INITIALS.sub(lambda m: m.group(0).replace(" ", "") + " ", name).replace("  ", " ")
+
+
+def _opening(doc: Segments) -> list[str]:
+    """The first paragraphs of the letter (no headings, addressee, date line or
+    salutation)."""
     paragraphs = []
-    for block in clean.blocks:
-        if block.kind in (HEADING, FOOTNOTE):
+    for block in doc.body:
+        if block.kind == HEADING:
             continue
-        text = clean.text[block.start : block.end]
-        if _DATE.search(text) and len(text) < 60:
+        text = doc.block_text(block)
+        if (_DATE.search(text) and len(text) < 60) or _NOT_OPENING.match(text):
             continue
         paragraphs.append((block.start, block.end))
         if len(paragraphs) == _OPENING_PARAGRAPHS:
             break
     return [
-        clean.text[s.start : s.end]
-        for start, end in paragraphs
-        for s in sentences_in(clean.text, start, end)
+        doc.text[s.start : s.end] for start, end in paragraphs for s in doc.sentences_in(start, end)
     ]
 
 
-def _title(opening: list[str], text: str) -> str:
-    ordered = [s for s in opening if _SELF_REFERENCE.search(s)] + opening
+def _title(opening: list[str], text: str, header: Header) -> str:
+    """With an official heading to fall back on, only the sentences in which the
+    letter speaks of itself give a title ("… heeft verzocht de kabinetsreactie op
+    … te ontvangen" is about another document)."""
+    own = [s for s in opening if _SELF_REFERENCE.search(s)]
+    ordered = own if header.heading else own + opening
     for pattern in _SELF_TITLES:
         for sentence in ordered:
             if match := pattern.search(sentence):
                 return _clip(_title_from(match, text))
+    if header.heading:
+        return _clip(heading_title(header))
     return _clip(opening[0]) if opening else ""
+
+
+def heading_title(header: Header) -> str:
+    """ "Brief van de ministers van Buitenlandse Zaken en van Defensie — Nederlandse
+    deelname aan vredesmissies" (the heading, and the main dossier's title)."""
+    heading = sentence_case(header.heading)
+    dossier_title = header.dossiers[0].title if header.dossiers else ""
+    return f"{heading} — {dossier_title}" if dossier_title else heading
 
 
 def _title_from(match: re.Match, text: str) -> str:
@@ -226,9 +261,9 @@ def _clip(title: str) -> str:
     return title[: _MAX_TITLE - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _kind(opening: list[str]) -> str:
+def _kind(opening: list[str], official: bool = False) -> str:
     own = [s for s in opening if _SELF_REFERENCE.search(s)]
-    for candidates in (own, opening[:2]):
+    for candidates in (own,) if official else (own, opening[:2]):
         for kind, pattern in _KINDS:
             if any(pattern.search(s) for s in candidates):
                 return kind

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from letters.ingest.sentences import sentence_at
-from letters.ingest.types import CleanText, MissionAlias, MissionFound
+from letters.ingest.segments import Segments
+from letters.ingest.types import CleanText, MissionFound, MissionNames
 
 REFERENCE_MISSIONS = (
     Path(__file__).resolve().parents[2] / "fixtures" / "reference" / "missions.json"
@@ -71,15 +71,18 @@ _DECIDED = re.compile(r"\b(?:heeft|hebben|is)\b(?: \w+){0,3} besloten\b")
 _CLAUSE_BREAK = re.compile(r"[,;] ")
 
 
-def find_missions(clean: CleanText, missions: Sequence[MissionAlias]) -> list[MissionFound]:
+def find_missions(
+    source: CleanText | Segments, missions: Sequence[MissionNames]
+) -> list[MissionFound]:
     matcher = _matcher(tuple(missions))
     if matcher is None:
         return []
-    text = clean.text
+    doc = Segments.of(source)
+    text = doc.text
     folded = fold(text)
     mentions: list[_Mention] = []
     for match in matcher.pattern.finditer(folded):
-        sentence = sentence_at(text, match.start())
+        sentence = doc.sentence_at(match.start())
         targets = matcher.targets[" ".join(match.group(0).split())]
         mentions.append(_Mention(match.start(), match.end(), sentence.start, sentence.end, targets))
     _decide(folded, mentions)
@@ -139,7 +142,7 @@ class _Matcher:
 
 
 @lru_cache(maxsize=8)
-def _matcher(missions: tuple[MissionAlias, ...]) -> _Matcher | None:
+def _matcher(missions: tuple[MissionNames, ...]) -> _Matcher | None:
     targets: dict[str, list[tuple[str, str]]] = {}
     for mission in missions:
         for alias in {mission.name, *mission.aliases}:
@@ -209,12 +212,12 @@ def _first_cue(text: str) -> str | None:
     return None
 
 
-def load_reference_missions(path: Path | str = REFERENCE_MISSIONS) -> list[MissionAlias]:
+def load_reference_missions(path: Path | str = REFERENCE_MISSIONS) -> list[MissionNames]:
     """The missions of ``fixtures/reference/missions.json`` as the pipeline matches
     them (name, short name and aliases), for use without a database."""
     rows = json.loads(Path(path).read_text(encoding="utf-8"))
     return [
-        MissionAlias(
+        MissionNames(
             slug=row["slug"],
             name=row["name"],
             aliases=tuple(

@@ -1,6 +1,7 @@
 """The entry point: raw letter text → ``Extraction`` (see ``docs/ingest.md``).
 
-    clean_text → extract_metadata
+    clean_text → Segments (paragraphs and sentences, split once)
+               → extract_metadata
                → find_citations (not the letter's own number)
                → find_amounts, find_missions, find_recommendations
 
@@ -17,21 +18,24 @@ from letters.ingest.clean import clean_text
 from letters.ingest.metadata import extract_metadata
 from letters.ingest.missions import find_missions
 from letters.ingest.recommendations import find_recommendations
-from letters.ingest.types import FOOTNOTE, Extraction, MissionAlias
+from letters.ingest.segments import Segments
+from letters.ingest.types import FOOTNOTE, CitationFound, Extraction, MissionNames
 
 
-def extract(raw_text: str, missions: Sequence[MissionAlias] = ()) -> Extraction:
+def extract(raw_text: str, missions: Sequence[MissionNames] = ()) -> Extraction:
     clean = clean_text(raw_text)
-    metadata = extract_metadata(clean)
-    citations, proceedings = find_citations(clean, metadata.key)
+    doc = Segments.of(clean)
+    metadata = extract_metadata(doc)
+    citations, proceedings = find_citations(doc, metadata.key)
     return Extraction(
         clean=clean,
         metadata=metadata,
         citations=citations,
         proceedings=proceedings,
-        amounts=find_amounts(clean),
-        missions=find_missions(clean, missions),
-        recommendations=find_recommendations(clean),
+        amounts=find_amounts(doc),
+        missions=find_missions(doc, missions),
+        recommendations=find_recommendations(doc),
+        segments=doc,
     )
 
 
@@ -42,22 +46,16 @@ def extraction_to_json(extraction: Extraction) -> dict:
     key = meta.key or clean.own_key
     return {
         "identifier": key.key if key else None,
+        "dossiers": list(meta.dossiers),
         "date": meta.date.isoformat() if meta.date else None,
         "year": meta.year,
         "vergaderjaar": meta.vergaderjaar or clean.vergaderjaar,
         "title": meta.title,
+        "kind": meta.kind or None,
+        "document_type": meta.document_type or None,
+        "senders": list(meta.senders),
         "signatories": [{"name": s.name, "function": s.function} for s in meta.signatories],
-        "citations": [
-            {
-                "key": c.key.key,
-                "dossier": c.key.dossier,
-                "number": str(c.key.number),
-                "text": c.text,
-                "start": c.start,
-                "end": c.end,
-            }
-            for c in extraction.citations
-        ],
+        "citations": [_citation_json(c) for c in extraction.citations],
         "proceedings": [
             {
                 "key": p.key,
@@ -97,4 +95,16 @@ def extraction_to_json(extraction: Extraction) -> dict:
         ],
         "paragraphs": sum(1 for b in clean.blocks if b.kind != FOOTNOTE),
         "footnotes": sum(1 for b in clean.blocks if b.kind == FOOTNOTE),
+    }
+
+
+def _citation_json(citation: CitationFound) -> dict:
+    return {
+        "key": citation.key.key,
+        "dossier": citation.key.dossier,
+        "number": str(citation.key.number),
+        "other_dossiers": list(citation.other_dossiers),
+        "text": citation.text,
+        "start": citation.start,
+        "end": citation.end,
     }

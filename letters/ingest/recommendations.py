@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 
-from letters.ingest.sentences import sentences_in
-from letters.ingest.types import FOOTNOTE, HEADING, LIST_ITEM, Block, CleanText, RecommendationFound
+from letters.ingest.segments import Segments
+from letters.ingest.types import HEADING, LIST_ITEM, Block, CleanText, RecommendationFound
 
 _INTRO = re.compile(r"aanbeveling|hoofdconclusie|conclusies luiden", re.I)
 _ENUMERATOR = re.compile(r"(?P<number>\d{1,2}|[A-Za-z])(?P<close>[.)])\s+")
@@ -34,8 +34,10 @@ _REVIEW_OF = re.compile(r"beleidsdoorlichting\s+(?:van\s+(?:het|de)\s+)?(?P<acro
 _INTRO_SENTENCES = 2
 
 
-def find_recommendations(clean: CleanText) -> list[RecommendationFound]:
-    body = [b for b in clean.blocks if b.kind != FOOTNOTE]
+def find_recommendations(source: CleanText | Segments) -> list[RecommendationFound]:
+    doc = Segments.of(source)
+    clean = doc.clean
+    body = doc.body
     found: list[RecommendationFound] = []
     index = 0
     while index < len(body):
@@ -44,7 +46,7 @@ def find_recommendations(clean: CleanText) -> list[RecommendationFound]:
             end = index
             while end < len(body) and body[end].kind == LIST_ITEM:
                 end += 1
-            trigger, context = _intro(clean, body, index)
+            trigger, context = _intro(doc, index)
             if _INTRO.search(trigger):
                 found.extend(_list_items(clean, body[index:end], _report(context, clean.text)))
             index = end
@@ -57,14 +59,15 @@ def find_recommendations(clean: CleanText) -> list[RecommendationFound]:
     return found
 
 
-def _intro(clean: CleanText, body: list[Block], index: int) -> tuple[str, str]:
+def _intro(doc: Segments, index: int) -> tuple[str, str]:
     """What introduces a list: its last sentences and the heading above them (to
     decide whether the list holds recommendations), and the whole paragraph with
     that heading (to find the report)."""
     if index == 0:
         return "", ""
+    clean, body = doc.clean, doc.body
     block = body[index - 1]
-    spans = sentences_in(clean.text, block.start, block.end)
+    spans = doc.sentences_in(block.start, block.end)
     last = [clean.text[s.start : s.end] for s in spans[-_INTRO_SENTENCES:]]
     whole = [clean.text[block.start : block.end]]
     if index >= 2 and body[index - 2].kind == HEADING and block.kind != HEADING:
@@ -111,7 +114,7 @@ def _enumerator_kind(text: str, block: Block) -> str:
 
 
 def _from_heading(
-    clean: CleanText, body: list[Block], index: int, match: re.Match
+    clean: CleanText, body: tuple[Block, ...], index: int, match: re.Match
 ) -> RecommendationFound:
     block = body[index]
     start, end = match.end(), block.end

@@ -1,6 +1,6 @@
-"""Sentences of the cleaned text, shared by the extractors (amounts and missions
-report the sentence they were found in; citations ask whether they sit in a
-footnote)."""
+"""Sentence boundaries in the cleaned text: abbreviations, initials and «quoted
+titles» do not end a sentence. ``segments.Segments`` splits a letter once and
+every extractor reads that."""
 
 from __future__ import annotations
 
@@ -8,8 +8,6 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-
-from letters.ingest.types import FOOTNOTE, CleanText
 
 # ". " + a capital (or quote, digit, bullet) ends a sentence, unless the word
 # before the full stop is an abbreviation or an initial.
@@ -30,13 +28,8 @@ class Sentence:
     end: int
 
 
-def sentences(text: str) -> tuple[Sentence, ...]:
+def split_sentences(text: str) -> tuple[Sentence, ...]:
     """All sentences of a cleaned text, in order (blocks never share a sentence)."""
-    return _sentences(text)
-
-
-@lru_cache(maxsize=16)
-def _sentences(text: str) -> tuple[Sentence, ...]:
     found: list[Sentence] = []
     position = 0
     for block in text.split("\n\n"):
@@ -76,33 +69,29 @@ def _is_abbreviation(block: str, dot: int, next_start: int) -> bool:
     return lowered in _ABBREVIATIONS or "." in token
 
 
-def sentences_in(text: str, start: int, end: int) -> tuple[Sentence, ...]:
-    """The sentences that begin in ``text[start:end]``."""
-    starts = _starts(text)
-    return _sentences(text)[bisect_left(starts, start) : bisect_left(starts, end)]
+class SentenceIndex:
+    """The sentences of one text with a lookup by offset (built once per text)."""
+
+    __slots__ = ("sentences", "_starts", "_length")
+
+    def __init__(self, text: str) -> None:
+        self.sentences = split_sentences(text)
+        self._starts = [sentence.start for sentence in self.sentences]
+        self._length = len(text)
+
+    def at(self, offset: int) -> Sentence:
+        """The sentence holding ``offset`` (a position inside a block)."""
+        if not self.sentences:
+            return Sentence(0, self._length)
+        return self.sentences[max(bisect_right(self._starts, offset) - 1, 0)]
+
+    def within(self, start: int, end: int) -> tuple[Sentence, ...]:
+        """The sentences that begin in ``[start, end)``."""
+        return self.sentences[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
 
 
-def clear_cache() -> None:
-    """Forget the sentences of earlier texts (the benchmark measures cold runs)."""
-    _sentences.cache_clear()
-    _starts.cache_clear()
-
-
-def sentence_at(text: str, offset: int) -> Sentence:
-    """The sentence holding ``offset`` (a position inside a block)."""
-    found = _sentences(text)
-    starts = _starts(text)
-    index = max(bisect_right(starts, offset) - 1, 0)
-    if not found:
-        return Sentence(0, len(text))
-    return found[index]
-
-
-@lru_cache(maxsize=16)
-def _starts(text: str) -> list[int]:
-    return [sentence.start for sentence in _sentences(text)]
-
-
-def footnote_start(clean: CleanText) -> int:
-    """Where the footnotes begin (they come last); ``len(text)`` when there are none."""
-    return next((block.start for block in clean.blocks if block.kind == FOOTNOTE), len(clean.text))
+@lru_cache(maxsize=8)
+def sentence_index(text: str) -> SentenceIndex:
+    """The index of a text for code outside the pipeline (the write path asks for
+    the sentence around each citation); the pipeline builds its own once."""
+    return SentenceIndex(text)

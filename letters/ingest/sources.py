@@ -1,7 +1,8 @@
 """Bytes of an uploaded or imported file → the raw text of a letter.
 
 A PDF is recognised by its content (``%PDF-``), not its name; its text layer is
-read with ``pypdf``. Anything else must be text: UTF-8 (with or without BOM),
+read with ``pypdf``. A Word document (.docx: a zip archive holding
+``word/document.xml``) is read by ``word.py``. Anything else must be text: UTF-8 (with or without BOM),
 UTF-16 with a BOM, or else Windows-1252. Every refusal is an ``UnreadableSource``
 with a message in Dutch for the person who chose the file.
 """
@@ -11,6 +12,8 @@ from __future__ import annotations
 import logging
 import re
 
+from letters.ingest.word import UnsafeWord, docx_text, is_docx
+
 logger = logging.getLogger(__name__)
 
 MIN_WORDS = 20
@@ -19,7 +22,8 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _KNOWN_BINARY = (
     (
         b"PK\x03\x04",
-        "Dit is een Word-, zip- of ander Office-bestand. Sla de brief op als PDF of tekst.",
+        "Dit is een zip- of ander Office-bestand, geen Word-document. "
+        "Sla de brief op als PDF, Word (.docx) of tekst.",
     ),
     (
         b"\xd0\xcf\x11\xe0",
@@ -36,12 +40,26 @@ class UnreadableSource(ValueError):
     """The file cannot be read as a letter; the message (Dutch) says why."""
 
 
+def _docx_text(data: bytes) -> str:
+    try:
+        return docx_text(data)
+    except UnsafeWord as error:
+        raise UnreadableSource(
+            "Het Word-bestand is uitgepakt te groot voor een brief; sla de brief op als PDF of tekst."
+        ) from error
+    except Exception as error:  # noqa: BLE001 — python-docx raises many kinds on a broken file
+        logger.info("Word file could not be read: %r", error)
+        raise UnreadableSource("Het Word-bestand is beschadigd of kan niet worden gelezen.") from error
+
+
 def read_letter_source(data: bytes, filename: str = "") -> str:
     """The text of a letter file; raises ``UnreadableSource`` when there is none."""
     if not data or not data.strip():
         raise UnreadableSource("Het bestand is leeg.")
     if b"%PDF-" in data[:1024]:
         text = _pdf_text(data)
+    elif data.startswith(b"PK\x03\x04") and is_docx(data):
+        text = _docx_text(data)
     else:
         text = _decode(data)
     words = len(_WORD.findall(text))

@@ -6,8 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from letters.kamerstuk import KamerstukKey
+
+if TYPE_CHECKING:
+    from letters.ingest.segments import Segments
 
 # Paragraph kinds
 HEADING = "heading"
@@ -35,6 +39,35 @@ class FootnoteRef:
     offset: int
 
 
+@dataclass(frozen=True)
+class DossierName:
+    """A dossier as the header names it: "29 521 Nederlandse deelname aan vredesmissies"."""
+
+    number: str  # normalised: "29521", "33000-X", "21501-28"
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the top of a letter says about it, in whichever form it came: the
+    official web page or PDF ("29 521 … Nr. 209 BRIEF VAN DE MINISTERS …"), the
+    Tweede Kamer's page ("Brief regering : …") or a ministry's letterhead
+    ("Datum", "Betreft", "Ons kenmerk")."""
+
+    key: KamerstukKey | None = None
+    dossiers: tuple[DossierName, ...] = ()  # the main dossier first
+    vergaderjaar: str | None = None  # "2012-2013"
+    chamber: str = ""  # "Tweede Kamer" | "Eerste Kamer"
+    heading: str = ""  # "BRIEF VAN DE MINISTERS VAN BUITENLANDSE ZAKEN EN VAN DEFENSIE"
+    document_type: str = ""  # "brief", "verslag", "motie", … (the heading's first word)
+    senders: tuple[str, ...] = ()  # "Minister van Buitenlandse Zaken", "Minister van Defensie"
+    subject: str = ""  # "Betreft" of a letterhead, or the Tweede Kamer page's title
+    date: date | None = None  # "Datum" of a letterhead
+    date_text: str = ""
+    reference: str = ""  # "Ons kenmerk" / "Onze referentie" / "Kenmerk"
+    ministry: str = ""  # "Buitenlandse Zaken" (from "Ministerie van Buitenlandse Zaken")
+
+
 @dataclass
 class CleanText:
     """The cleaned letter: paragraphs joined by a blank line, footnotes last."""
@@ -46,8 +79,9 @@ class CleanText:
     own_key: KamerstukKey | None = None
     vergaderjaar: str | None = None  # "2015-2016"
     print_year: int | None = None  # "’s-Gravenhage 2016"
-    # More dossiers in the running line ("33 694 en 29 521, nr. 11" → ["29521"]).
+    # More dossiers in the header or the running line ("33 694 en 29 521, nr. 11" → ["29521"]).
     other_dossiers: list[str] = field(default_factory=list)
+    header: Header = field(default_factory=Header)
 
 
 @dataclass(frozen=True)
@@ -61,12 +95,17 @@ class Signatory:
 class Metadata:
     key: KamerstukKey | None = None
     other_dossiers: list[str] = field(default_factory=list)
+    dossiers: list[str] = field(default_factory=list)  # every dossier, the main one first
+    dossier_titles: dict[str, str] = field(default_factory=dict)  # "29521" → its title
     date: date | None = None
     date_text: str = ""
     year: int | None = None
     vergaderjaar: str | None = None
     title: str = ""
     kind: str = ""  # one of letters.models.LetterKind values, "" when unknown
+    document_type: str = ""  # "brief", "verslag", … from the official heading
+    senders: list[str] = field(default_factory=list)  # "Minister van Defensie", from the heading
+    reference: str = ""  # the ministry's reference ("Ons kenmerk")
     signatories: list[Signatory] = field(default_factory=list)
     ministries: list[str] = field(default_factory=list)
 
@@ -78,6 +117,9 @@ class CitationFound:
     start: int
     end: int
     in_footnote: bool = False
+    # Dossiers named beside the first ("Kamerstukken 33 694 en 26 643, nr. 47" → ("26643",)):
+    # context of the citation, never a Kamerstuk of their own.
+    other_dossiers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,7 +156,7 @@ class AmountFound:
 
 
 @dataclass(frozen=True)
-class MissionAlias:
+class MissionNames:
     """What the pipeline matches missions against (loaded from the database)."""
 
     slug: str
@@ -151,3 +193,4 @@ class Extraction:
     amounts: list[AmountFound]
     missions: list[MissionFound]
     recommendations: list[RecommendationFound]
+    segments: Segments | None = None  # the paragraphs and sentences every extractor read

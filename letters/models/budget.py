@@ -47,9 +47,8 @@ class BudgetLine(models.Model):
     )
     # Copies, so that the budget page counts, totals and orders budget lines without
     # joining each to its letter: the year the amount counts for (``year_from``, or
-    # else the letter's year) and the letter's date. Kept in step by ``save`` here,
-    # ``Letter.save`` (``copy_letter_dates``) and the bulk paths. Derived data: not
-    # exported, not in the history.
+    # else the letter's year) and the letter's date. Kept in step by
+    # ``services.after_write``. Derived data: not exported, not in the history.
     budget_year = models.PositiveSmallIntegerField(
         "begrotingsjaar", null=True, blank=True, editable=False
     )
@@ -90,16 +89,6 @@ class BudgetLine(models.Model):
 
     def __str__(self) -> str:
         return f"€ {self.amount:,.0f} ({self.instrument})".replace(",", ".")
-
-    def save(self, *args, **kwargs):
-        if self.letter_id is not None:
-            letter = self.letter
-            self.letter_date = letter.date
-            self.budget_year = self.year_from if self.year_from is not None else letter.year
-            update_fields = kwargs.get("update_fields")
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "budget_year", "letter_date"}
-        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         errors = {}

@@ -2,7 +2,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from letters.kamerstuk import KamerstukKey, format_dossier
+from letters.kamerstuk import KamerstukKey
 from letters.paths import kamerstuk_path
 
 
@@ -15,8 +15,8 @@ class Citation(models.Model):
     """A letter cites a Kamerstuk (or Handelingen) at a place in its text.
 
     ``target`` is set when the cited letter is in the archive; otherwise the
-    citation waits, unresolved, and ``services.resolve_waiting_citations``
-    links it when the cited letter arrives.
+    citation waits, unresolved, and ``services.after_write`` links it when the
+    cited letter arrives.
     """
 
     letter = models.ForeignKey(
@@ -42,17 +42,22 @@ class Citation(models.Model):
     end = models.PositiveIntegerField("einde")
     in_footnote = models.BooleanField("in voetnoot", default=False)
     context = models.TextField("zin", blank=True, help_text="De zin rond de verwijzing.")
+    # "Kamerstukken 33 694 en 26 643, nr. 47" cites kst-33694-47; 26643 is named beside it.
+    # Context for the reader, never linked or counted. Derived from ``text``
+    # (``ingest.citations.other_dossiers_in``) by ``services.after_write``: not
+    # exported, not in the history.
+    other_dossiers = models.JSONField(
+        "overige genoemde dossiers", default=list, blank=True, editable=False
+    )
     # Copies of the citing letter's date and year. "Geciteerd door" counts and orders
     # thousands of citing letters per year from the two indexes below alone, without
-    # visiting a letter row. Kept in step by ``save`` here, ``Letter.save``
-    # (``copy_letter_dates``) and the bulk paths, which set them (``services``,
-    # ``generate_corpus``) or fill them in afterwards (the archive restore).
+    # visiting a letter row. Kept in step by ``services.after_write``.
     # Derived data: not exported, not in the history.
     letter_date = models.DateField("datum van de brief", null=True, blank=True, editable=False)
     letter_year = models.PositiveSmallIntegerField(
         "jaar van de brief", null=True, blank=True, editable=False
     )
-    history = HistoricalRecords(excluded_fields=["letter_date", "letter_year"])
+    history = HistoricalRecords(excluded_fields=["letter_date", "letter_year", "other_dossiers"])
 
     class Meta:
         ordering = ["letter", "start"]
@@ -87,14 +92,6 @@ class Citation(models.Model):
     def __str__(self) -> str:
         return self.display
 
-    def save(self, *args, **kwargs):
-        if self.letter_id is not None:
-            self.letter_date, self.letter_year = self.letter.date, self.letter.year
-            update_fields = kwargs.get("update_fields")
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "letter_date", "letter_year"}
-        super().save(*args, **kwargs)
-
     @property
     def kamerstuk_key(self) -> KamerstukKey | None:
         if self.kind != CitationKind.KAMERSTUK or self.number is None:
@@ -108,16 +105,9 @@ class Citation(models.Model):
             return key.display
         return self.text
 
-    @property
-    def is_resolved(self) -> bool:
-        return self.target_id is not None
-
     def get_absolute_url(self) -> str:
         key = self.kamerstuk_key
         if key is None:
             return ""
         return kamerstuk_path(key.dossier, key.number)
 
-    @property
-    def dossier_display(self) -> str:
-        return format_dossier(self.dossier) if self.dossier else ""

@@ -1,12 +1,11 @@
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.db import DEFAULT_DB_ALIAS, models
-from django.db.models import OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db import models
+from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from letters.kamerstuk import KamerstukKey, format_dossier
+from letters.kamerstuk import KamerstukKey
 from letters.paths import letter_path
 
 VERGADERJAAR_RE = r"^(19|20)\d\d-(19|20)\d\d$"
@@ -115,8 +114,8 @@ class Letter(models.Model):
             # letters.filters).
             models.Index(fields=["id", "year", "dossier", "kind"], name="letter_facet_columns"),
             # A year's letters in id order: browsing a year and another facet
-            # (``?missie=…&jaar=…``) merges them with the other facet's ids,
-            # 6 ms against 48 ms for probing every letter of the mission.
+            # (``?missie=…&jaar=…``) merges them with the other facet's ids
+            # instead of probing every letter of the mission.
             models.Index(fields=["year", "id"], name="letter_year_id"),
         ]
 
@@ -141,10 +140,6 @@ class Letter(models.Model):
     def official_url(self) -> str:
         key = self.kamerstuk_key
         return key.official_url if key else ""
-
-    @property
-    def display_dossiers(self) -> str:
-        return ", ".join(format_dossier(d.number) for d in self.all_dossiers())
 
     def all_dossiers(self):
         main = [self.dossier] if self.dossier_id else []
@@ -176,58 +171,7 @@ class Letter(models.Model):
     def save(self, *args, **kwargs):
         if self.date and not self.year:
             self.year = self.date.year
-        adding = self._state.adding
         super().save(*args, **kwargs)
-        update_fields = kwargs.get("update_fields")
-        if not adding and (update_fields is None or {"date", "year"} & set(update_fields)):
-            copy_letter_dates(self)
-
-
-def copy_letter_dates(letter: Letter) -> int:
-    """Bring the copies of this letter's date and year on its citations and budget
-    lines up to date (``Citation.letter_date``, ``BudgetLine.budget_year``...).
-    Only rows that differ are written (a rewritten row costs PostgreSQL the
-    index-only scans of its page until the next VACUUM); returns how many."""
-    from letters.models.budget import BudgetLine
-    from letters.models.citation import Citation
-
-    db = letter._state.db
-    date, year = letter.date, letter.year
-    written = (
-        Citation.objects.using(db)
-        .filter(letter=letter)
-        .exclude(letter_date=date, letter_year=year)
-        .update(letter_date=date, letter_year=year)
-    )
-    stale = ~Q(letter_date=date) | (Q(year_from__isnull=True) & ~Q(budget_year=year))
-    written += (
-        BudgetLine.objects.using(db)
-        .filter(stale, letter=letter)
-        .update(
-            letter_date=date,
-            budget_year=Coalesce(
-                "year_from", Value(year, output_field=models.PositiveSmallIntegerField())
-            ),
-        )
-    )
-    return written
-
-
-def copy_all_letter_dates(using: str = DEFAULT_DB_ALIAS) -> None:
-    """``copy_letter_dates`` for every letter at once, for paths that write rows with
-    ``bulk_create`` and leave the copies empty (the archive restore)."""
-    from letters.models.budget import BudgetLine
-    from letters.models.citation import Citation
-
-    letter = Letter.objects.using(using).filter(pk=OuterRef("letter_id"))
-    Citation.objects.using(using).update(
-        letter_date=Subquery(letter.values("date")[:1]),
-        letter_year=Subquery(letter.values("year")[:1]),
-    )
-    BudgetLine.objects.using(using).update(
-        budget_year=Coalesce("year_from", Subquery(letter.values("year")[:1])),
-        letter_date=Subquery(letter.values("date")[:1]),
-    )
 
 
 class Signatory(models.Model):

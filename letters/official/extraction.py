@@ -18,7 +18,7 @@ from letters.ingest.citations import find_citations
 from letters.ingest.metadata import extract_metadata
 from letters.ingest.missions import find_missions
 from letters.ingest.recommendations import find_recommendations
-from letters.ingest.types import CleanText, Extraction, Metadata, MissionAlias
+from letters.ingest.types import CleanText, Extraction, Metadata, MissionNames
 from letters.official.kinds import LETTER_KIND
 from letters.official.links import CitationComparison, compare_citations
 from letters.official.types import OfficialPublication, PublisherLink
@@ -33,7 +33,7 @@ class OfficialExtraction:
 
 
 def official_extraction(
-    publication: OfficialPublication, missions: Sequence[MissionAlias] = ()
+    publication: OfficialPublication, missions: Sequence[MissionNames] = ()
 ) -> OfficialExtraction:
     clean = publication.clean
     suggested = extract_metadata(_without_salutation(clean))

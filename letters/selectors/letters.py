@@ -1,4 +1,4 @@
-"""Reads for the letter page, the Kamerstuk reference page, the dossier page and
+"""Reads for the letter page, the page of a cited Kamerstuk, the dossier page and
 the home page. Every function runs a fixed number of queries, however many
 letters or citations there are."""
 
@@ -93,6 +93,7 @@ class CitingPlace:
     citation_id: int
     sentence: str
     in_footnote: bool
+    other_dossiers: tuple[str, ...] = ()  # named beside the cited dossier; context only
 
 
 @dataclass
@@ -269,16 +270,18 @@ def _citing_letters(
         .filter(letter_id__in=letter_ids)
         .order_by("start", "id")
         .values_list(
-            "letter_id", "id", "context", "text", "in_footnote",
+            "letter_id", "id", "context", "text", "in_footnote", "other_dossiers",
             *(f"letter__{column}" for column in LINK_COLUMNS),
         )
     )
     by_letter: dict[int, CitingLetter] = {}
-    for letter_id, citation_id, context, text, in_footnote, *link in rows:
+    for letter_id, citation_id, context, text, in_footnote, others, *link in rows:
         entry = by_letter.get(letter_id)
         if entry is None:
             entry = by_letter[letter_id] = CitingLetter(letter_link(*link))
-        entry.citations.append(CitingPlace(citation_id, context or text, in_footnote))
+        entry.citations.append(
+            CitingPlace(citation_id, context or text, in_footnote, tuple(others or ()))
+        )
     return [by_letter[letter_id] for letter_id in letter_ids if letter_id in by_letter]
 
 
@@ -306,7 +309,7 @@ def citation_path(
     kind: str, dossier: str, number: int | None, target: tuple | None = None
 ) -> str:
     """Our page for what a citation points at: the letter it is resolved to (``target``:
-    that letter's dossier number, number and slug), else the Kamerstuk's reference page.
+    that letter's dossier number, number and slug), else the page of the cited Kamerstuk.
     Handelingen and malformed numbers link nowhere of ours: ""."""
     if kind != CitationKind.KAMERSTUK:
         return ""
@@ -403,20 +406,20 @@ def letter_page(letter: Letter, *, cited_year: int | None, cited_page: int | Non
     )
 
 
-# -- the reference page for a Kamerstuk not in the archive ------------------------
+# -- the page of a cited Kamerstuk that is not in the archive ------------------------
 @dataclass
-class ReferencePage:
+class CitedKamerstukPage:
     key: KamerstukKey
     dossier: Dossier | None
     cited_by: CitedBy
 
 
-def reference_page(key: KamerstukKey, *, cited_year: int | None, cited_page: int | None):
+def cited_kamerstuk_page(key: KamerstukKey, *, cited_year: int | None, cited_page: int | None):
     """None when no letter in the archive cites this Kamerstuk."""
     cited = cited_by(key, year=cited_year, page=cited_page)
     if not cited.year_counts:
         return None
-    return ReferencePage(
+    return CitedKamerstukPage(
         key=key, dossier=Dossier.objects.filter(number=key.dossier).first(), cited_by=cited
     )
 

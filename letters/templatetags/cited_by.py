@@ -11,6 +11,7 @@ from html import escape
 from django import template
 from django.utils.safestring import mark_safe
 
+from letters.kamerstuk import format_dossier
 from letters.templatetags.html_parts import date_html
 
 register = template.Library()
@@ -68,6 +69,12 @@ def _citing_letter(entry) -> str:
     for place in entry.citations:
         anchor = f"{url}#c{place.citation_id}"
         footnote = " (in een voetnoot)" if place.in_footnote else ""
+        if place.other_dossiers:
+            named = ", ".join(escape(format_dossier(d)) for d in place.other_dossiers)
+            footnote += (
+                f' <span class="citation-also">· in dezelfde verwijzing ook genoemd: '
+                f"dossier {named}</span>"
+            )
         parts.append(
             f'<blockquote class="citation-context" cite="{anchor}">\n'
             f"<p>{escape(place.sentence)}</p>\n</blockquote>\n"

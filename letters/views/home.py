@@ -1,5 +1,6 @@
 """The home page and robots.txt."""
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -17,7 +18,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
         "User-agent: *",
-        "Disallow: /beheer/",
+        f"Disallow: {settings.ADMIN_URL_PREFIX}",
         "Allow: /",
         f"Sitemap: {site.absolute(request, reverse('sitemap'))}",
     ]

@@ -1,4 +1,4 @@
-"""The letter page, the reference page for a Kamerstuk not (yet) in the archive,
+"""The letter page, the page of a cited Kamerstuk not (yet) in the archive,
 and the stable /brieven/<slug>/ address of letters without a number."""
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
@@ -7,7 +7,12 @@ from django.urls import reverse
 
 from letters.kamerstuk import InvalidKamerstuk, KamerstukKey
 from letters.models import Letter
-from letters.selectors.letters import letter_for_key, letter_for_slug, letter_page, reference_page
+from letters.selectors.letters import (
+    cited_kamerstuk_page,
+    letter_for_key,
+    letter_for_slug,
+    letter_page,
+)
 from letters.views.params import int_param
 
 CITED_YEAR = "geciteerd_jaar"
@@ -67,12 +72,12 @@ def kamerstuk(request: HttpRequest, dossier: str, number: int) -> HttpResponse:
     if letter is not None:
         return _letter_response(request, letter)
 
-    page = reference_page(key, **_cited_by_params(request))
+    page = cited_kamerstuk_page(key, **_cited_by_params(request))
     if page is None:
         return render(request, "404.html", {"key": key}, status=404)
     return render(
         request,
-        "letters/kamerstuk_reference.html",
+        "letters/cited_kamerstuk.html",
         {
             "page": page,
             "key": key,

@@ -112,7 +112,7 @@ def test_editor_uploads_a_text_file_and_gets_a_clear_error_for_a_broken_pdf(
 ):
     log_in_editor(page)
     open_new_letter_form(page)
-    upload = page.get_by_label("Of een bestand (.txt of .pdf)")
+    upload = page.get_by_label("Of een bestand (.txt, .pdf of .docx)")
     upload.set_input_files(
         {"name": "brief-mali.txt", "mimeType": "text/plain", "buffer": LETTER_TEXT.encode("utf-8")}
     )
@@ -122,7 +122,7 @@ def test_editor_uploads_a_text_file_and_gets_a_clear_error_for_a_broken_pdf(
     screenshot("review-from-upload")
 
     page.goto("/beheer/letters/letter/uit-tekst/")
-    page.get_by_label("Of een bestand (.txt of .pdf)").set_input_files(
+    page.get_by_label("Of een bestand (.txt, .pdf of .docx)").set_input_files(
         {
             "name": "kapot.pdf",
             "mimeType": "application/pdf",
@@ -148,14 +148,14 @@ def test_a_file_or_text_over_the_limits_is_refused_before_it_is_sent(
     posts = []
     page.on("request", lambda request: posts.append(request.url) if request.method == "POST" else None)
 
-    page.get_by_label("Of een bestand (.txt of .pdf)").set_input_files(
+    page.get_by_label("Of een bestand (.txt, .pdf of .docx)").set_input_files(
         {"name": "groot.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n" + b"0" * (3 * 1024 * 1024)}
     )
     page.get_by_role("button", name="Tekst analyseren").click()
     expect(page.get_by_role("alert")).to_have_text("Het bestand is te groot: het maximum is 2 MB.")
     screenshot("file-too-big")
 
-    page.get_by_label("Of een bestand (.txt of .pdf)").set_input_files([])
+    page.get_by_label("Of een bestand (.txt, .pdf of .docx)").set_input_files([])
     page.get_by_label("Tekst van de brief").fill(LETTER_TEXT * 5)
     page.get_by_role("button", name="Tekst analyseren").click()
     expect(page.get_by_role("alert")).to_contain_text("hoogstens 2.000 tekens")

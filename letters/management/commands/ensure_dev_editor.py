@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
+from django.urls import reverse
 
 from letters.permissions import EDITORS_GROUP
 
@@ -29,5 +30,5 @@ class Command(BaseCommand):
             user.save()
         user.groups.add(Group.objects.get(name=EDITORS_GROUP))
         self.stdout.write(
-            f"Inloggen op /beheer/ als '{USERNAME}' met wachtwoord '{PASSWORD}' (alleen lokaal)."
+            f"Inloggen op {reverse('admin:index')} als '{USERNAME}' met wachtwoord '{PASSWORD}' (alleen lokaal)."
         )

@@ -13,7 +13,7 @@ from django.db import DatabaseError
 from letters.ingest.missions import load_reference_missions
 from letters.ingest.pipeline import extract, extraction_to_json
 from letters.ingest.sources import UnreadableSource, read_letter_source
-from letters.ingest.types import Extraction, MissionAlias
+from letters.ingest.types import Extraction, MissionNames
 
 DECISIONS = {
     "start": "start",
@@ -28,7 +28,7 @@ class Command(BaseCommand):
     help = "Toon wat het inlezen in een brief (tekst of PDF) vindt, zonder iets op te slaan."
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="Het bestand met de brief (.txt of .pdf).")
+        parser.add_argument("path", help="Het bestand met de brief (.txt, .pdf of .docx).")
         parser.add_argument(
             "--json", action="store_true", help="Geef het resultaat als één JSON-object."
         )
@@ -54,13 +54,13 @@ class Command(BaseCommand):
             self.stdout.write(summary(extraction))
 
 
-def known_missions() -> list[MissionAlias]:
+def known_missions() -> list[MissionNames]:
     """The missions in the database; the reference file when there is no database
     (yet) or it holds no missions."""
     try:
-        from letters.services import mission_aliases
+        from letters.services import mission_names
 
-        missions = mission_aliases()
+        missions = mission_names()
     except DatabaseError:
         missions = []
     return missions or load_reference_missions()
@@ -79,8 +79,10 @@ def summary(extraction: Extraction) -> str:
     lines = [
         f"Brief: {key.display if key else 'geen Kamerstuknummer gevonden'}"
         + (f" (vergaderjaar {meta.vergaderjaar})" if meta.vergaderjaar else ""),
+        f"Dossiers: {', '.join(meta.dossiers) or '—'}",
         f"Titel (voorstel): {meta.title or '—'}",
-        f"Soort: {meta.kind or 'onbekend'}",
+        f"Soort: {meta.kind or 'onbekend'}"
+        + (f" ({meta.document_type} van {', '.join(meta.senders)})" if meta.senders else ""),
         f"Datum: {meta.date.isoformat() if meta.date else 'niet gevonden'}"
         + (f" (jaar {meta.year})" if meta.year and not meta.date else ""),
     ]

@@ -4,14 +4,14 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from letters.services import ImportRefused, import_letter_file, mission_aliases
+from letters.services import ImportRefused, import_letter_file, mission_names
 
-SUFFIXES = {".txt", ".pdf"}
+SUFFIXES = {".txt", ".pdf", ".docx"}
 
 
 class Command(BaseCommand):
     help = (
-        "Leest Kamerbrieven in uit .txt- of .pdf-bestanden of mappen. Idempotent: dezelfde "
+        "Leest Kamerbrieven in uit .txt-, .pdf- of .docx-bestanden of mappen. Idempotent: dezelfde "
         "tekst nogmaals inlezen verandert niets; een gewijzigde tekst werkt de brief bij."
     )
 
@@ -26,9 +26,9 @@ class Command(BaseCommand):
     def handle(self, *args, paths, **options):
         files = list(self._files(paths))
         if not files:
-            raise CommandError("Geen .txt- of .pdf-bestanden gevonden in: " + ", ".join(paths))
+            raise CommandError("Geen .txt-, .pdf- of .docx-bestanden gevonden in: " + ", ".join(paths))
         failures = 0
-        missions = mission_aliases()
+        missions = mission_names()
         for path in files:
             try:
                 result = import_letter_file(path, missions=missions, force=options["force"])

@@ -7,8 +7,8 @@ citation, mission mention, amount and recommendation at known offsets.
 ``letters/management/commands/generate_corpus.py`` stores the result.
 """
 
-from letters.corpus.generator import CorpusGenerator, MissionInfo
-from letters.corpus.types import LetterSpec
-from letters.corpus.vocabulary import Vocabulary
+from devtools.corpus.generator import CorpusGenerator, MissionInfo
+from devtools.corpus.types import LetterSpec
+from devtools.corpus.vocabulary import Vocabulary
 
 __all__ = ["CorpusGenerator", "LetterSpec", "MissionInfo", "Vocabulary"]

@@ -14,7 +14,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from letters.ingest import sentences
+from devtools.cold import forget_ingest_caches
 from letters.ingest.missions import load_reference_missions
 from letters.ingest.pipeline import extract
 
@@ -49,7 +49,7 @@ class Command(BaseCommand):
             extract(text, missions)  # warm-up: compiled patterns, imports
             timings, cpu = [], []
             for _ in range(runs):
-                sentences.clear_cache()  # measure a cold text every time
+                forget_ingest_caches()  # measure a cold text every time
                 started, started_cpu = time.perf_counter(), time.process_time()
                 extract(text, missions)
                 timings.append((time.perf_counter() - started) * 1000)

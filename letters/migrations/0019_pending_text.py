@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('letters', '0017_budget_indexes'),
+        ('letters', '0018_citation_other_dossiers'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

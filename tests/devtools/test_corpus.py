@@ -13,8 +13,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from letters.corpus import CorpusGenerator, MissionInfo, Vocabulary
-from letters.corpus.generator import MAX_SIZE, MIN_SIZE
+from devtools.corpus import CorpusGenerator, MissionInfo, Vocabulary
+from devtools.corpus.generator import MAX_SIZE, MIN_SIZE
 from letters.ingest import types as ingest
 from letters.kamerstuk import KamerstukKey
 from letters.models import Citation, CitationKind, Letter, LetterMission
@@ -71,7 +71,9 @@ def test_every_extracted_item_sits_where_the_text_says(vocabulary):
         for citation in spec.citations:
             assert body[citation.start : citation.end] == citation.text
         for mention in spec.missions:
-            assert body[mention.start : mention.end] == mention.alias
+            spellings = next(m.spellings() for m in MISSIONS if m.slug == mention.mission)
+            assert body[mention.start : mention.end] in spellings
+            assert body[mention.start : mention.end] in mention.text
         for amount in spec.amounts:
             assert body[amount.start : amount.end] == amount.text
         blocks = spec.structure["blocks"]
@@ -120,19 +122,15 @@ def test_generated_corpus_is_stored_resolved_and_searchable():
 def test_bulk_path_leaves_the_state_of_the_save_path(vocabulary):
     """The same generated letters through services.save_extraction and through the
     bulk path end up with the same rows."""
-    from letters.management.commands.generate_corpus import (
-        CorpusWriter,
-        ensure_missions,
-        resolve_waiting_citations,
-    )
-    from letters.services import LetterOverrides, save_extraction
+    from devtools.corpus_writer import CorpusWriter, ensure_missions
+    from letters.services import LetterOverrides, resolve_citations, save_extraction
 
     missions = ensure_missions()
     generator = CorpusGenerator(count=12, seed=8, vocabulary=vocabulary, missions=missions)
     specs = [generator.letter(i) for i in range(12)]
 
     CorpusWriter(generator).write(specs)
-    resolve_waiting_citations()
+    resolve_citations()
     bulk = _snapshot()
     Letter.objects.all().delete()
     for spec in specs:
@@ -224,23 +222,25 @@ def _extraction(spec, missions) -> ingest.Extraction:
         proceedings=proceedings,
         amounts=[
             ingest.AmountFound(
-                euro=Decimal(a.euro),
+                euro=Decimal(a.amount),
                 text=a.text,
                 start=a.start,
                 end=a.end,
                 qualifiers=qualifiers[a.nature],
                 years=tuple(y for y in (a.year_from, a.year_to) if y),
-                sentence=a.sentence,
+                sentence=a.purpose,
                 instrument=a.instrument,
             )
             for a in spec.amounts
         ],
         missions=[
-            ingest.MissionFound(m.slug, names[m.slug], m.sentence, m.start, m.end, m.alias, m.decision or None)
+            ingest.MissionFound(
+                m.mission, names[m.mission], m.text, m.start, m.end, spec.body[m.start : m.end], m.decision or None
+            )
             for m in spec.missions
         ],
         recommendations=[
-            ingest.RecommendationFound(r.number, r.text, r.start, r.end, report=spec.report)
+            ingest.RecommendationFound(r.number, r.text, report=r.report)
             for r in spec.recommendations
         ],
     )
