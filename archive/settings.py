@@ -2,6 +2,7 @@
 and development (``DEBUG=1``) use this module; the tests use ``archive.settings_test``,
 benchmarks ``archive.settings_bench``. Importing it changes nothing on disk."""
 
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -30,6 +31,18 @@ if not DEBUG and not ALLOWED_HOSTS:
         "this site is served under."
     )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", default=[])
+
+# -- The site's own address ----------------------------------------------------------
+# Absolute links (canonical, feeds, sitemap, API, downloads) are built from SITE_URL,
+# never from the Host a request names (letters/site.py): set it in production, e.g.
+# https://kamerbrieven.example. Unset, links follow each request's scheme and host and
+# the page cache keeps them apart.
+SITE_URL = env_str("SITE_URL", default="").rstrip("/")
+if SITE_URL and not re.fullmatch(r"https?://[^/?#\s]+", SITE_URL):
+    raise ImproperlyConfigured(
+        f"SITE_URL must be a scheme and host without a path, e.g. https://kamerbrieven.example "
+        f"(got {SITE_URL!r})."
+    )
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -60,6 +73,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before anything reads request.GET/POST (the CSRF check does, in process_view):
+    # requests over the limits below get the page's own message (letters/request_limits.py).
+    "letters.request_limits.RequestLimitsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -167,12 +183,27 @@ STORAGES = {
 API_RATE_LIMIT = int(env_str("API_RATE_LIMIT", default="120"))
 API_TRUSTED_PROXIES = int(env_str("API_TRUSTED_PROXIES", default="0"))
 
-# Uploads in the admin ("Nieuwe brief uit tekst") are limited to this size.
+# -- Request and upload limits -------------------------------------------------------
+# What the pages state is what is enforced (tests/test_request_limits.py checks they agree);
+# a request over a limit gets the page's own message (letters/request_limits.py).
+# A file an editor uploads ("Nieuwe brief uit tekst"): at most this many bytes. A body
+# larger than this plus DATA_UPLOAD_MAX_MEMORY_SIZE is refused before it is read.
 LETTER_UPLOAD_MAX_BYTES = int(env_str("LETTER_UPLOAD_MAX_BYTES", default=str(20 * 1024 * 1024)))
+# A letter's text, pasted or read from a file: at most this many characters (about 150
+# pages), which the search index holds in full (letters/search/documents.py).
+LETTER_TEXT_MAX_CHARS = 400_000
+# Form fields other than files: the pasted letter text (at most 4 bytes a character in
+# a multipart form: 1.6 MB) and the citation lookup's 1 MB of text (more when
+# URL-encoded) fit with room to spare.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Uploaded files larger than this are written to a temporary file while they are read.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# DATA_UPLOAD_MAX_NUMBER_FIELDS stays Django's 1 000 (query parameters and form fields):
+# the review page of a letter at the text limit holds a few hundred checkboxes.
 
 LOGIN_URL = "admin:login"
+# Where a login without "next" lands: the admin home, where editors start.
+LOGIN_REDIRECT_URL = "admin:index"
 # Where the editors' admin lives (archive/urls.py); also kept out of the page cache,
 # the read replica and robots.txt.
 ADMIN_URL_PREFIX = "/beheer/"

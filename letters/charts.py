@@ -14,7 +14,10 @@ from letters.annotate import SafeHTML
 
 WIDTH = 640
 LABEL_WIDTH = 150
-VALUE_WIDTH = 150
+VALUE_WIDTH = 150  # at least; more for longer values
+# The width of one character of a value at the chart's 14 px (digits and "€ ."),
+# generously: a value written past the drawing's edge would be cut off.
+VALUE_CHAR_WIDTH = 9
 ROW_HEIGHT = 30
 BAR_HEIGHT = 20
 PADDING = 8
@@ -31,7 +34,8 @@ def bar_chart(
     if not bars:
         return SafeHTML("")
     largest = max((value for _, value in bars), default=0) or 1
-    plot_width = WIDTH - LABEL_WIDTH - VALUE_WIDTH
+    longest = max(len(format_value(value)) for _, value in bars)
+    plot_width = WIDTH - LABEL_WIDTH - max(VALUE_WIDTH, longest * VALUE_CHAR_WIDTH + 12)
     height = PADDING * 2 + ROW_HEIGHT * len(bars)
     title_id, desc_id = f"{chart_id}-titel", f"{chart_id}-omschrijving"
     description = "; ".join(f"{label}: {format_value(value)}" for label, value in bars)

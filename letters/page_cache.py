@@ -22,7 +22,8 @@ from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import get_conditional_response, patch_cache_control
 
-from letters.models import ArchiveState
+from letters import site
+from letters.models import ArchiveState, PendingText
 
 CACHE_SECONDS = 24 * 3600
 # Paths that are not a pure function of the archive (admin, API with rate limits,
@@ -50,9 +51,13 @@ def archive_changed() -> None:
     transaction.on_commit(_bump)
 
 
+# Rows that are not what the public pages show.
+_NOT_CONTENT = (ArchiveState, PendingText)
+
+
 def _on_model_change(sender, **kwargs) -> None:
     # Migrations' historical models live in module "__fake__": not a change to report.
-    if sender.__module__.startswith("letters.models") and sender is not ArchiveState:
+    if sender.__module__.startswith("letters.models") and sender not in _NOT_CONTENT:
         archive_changed()
 
 
@@ -68,8 +73,10 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not self._cacheable_request(request):
             return self.get_response(request)
+        # The origin too: without SITE_URL a page's absolute links follow the request's
+        # scheme and host, so pages for different hosts are different pages.
         etag = '"{}"'.format(hashlib.sha256(
-            f"{current_generation()}|{request.get_full_path()}".encode()
+            f"{current_generation()}|{site.origin(request)}|{request.get_full_path()}".encode()
         ).hexdigest()[:32])
         not_modified = get_conditional_response(request, etag=etag)
         if not_modified is not None:

@@ -1,12 +1,26 @@
 """The sitemap: every letter, mission and dossier page, the pages of cited
 Kamerstukken not in the archive, and the list pages."""
 
-from django.contrib.sitemaps import Sitemap
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap as DjangoSitemap
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
 from letters.kamerstuk import DOSSIER_RE
 from letters.models import Citation, CitationKind, Dossier, Letter, Mission
+
+
+class Sitemap(DjangoSitemap):
+    """Locations at the site's own address (``settings.SITE_URL``) when it is set,
+    else at the request's (``letters.site``)."""
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SITE_URL).scheme if settings.SITE_URL else super().get_protocol(protocol)
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc if settings.SITE_URL else super().get_domain(site)
 
 
 class StaticPagesSitemap(Sitemap):

@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from letters.models import Letter
+from letters.models import Letter, PendingText
 from tests.test_services import CITING_TEXT
 
 pytestmark = pytest.mark.django_db
@@ -68,8 +68,7 @@ def test_new_letter_from_pasted_text_review_and_save(editor_client):
     second = next(i for i, c in enumerate(extraction.citations) if c.key.key == "29521-360")
     post = {
         "confirm": "1",
-        "raw_text": form.initial["raw_text"],
-        "source_name": "",
+        "text_ref": form.initial["text_ref"],
         "title": "Brief over de inzet in Mali",
         "dossier": "29521",
         "number": "400",
@@ -96,7 +95,7 @@ def test_review_refuses_a_number_that_is_taken_and_keeps_the_text(editor_client,
     review = _review(editor_client, text=CITING_TEXT)
     post = {
         "confirm": "1",
-        "raw_text": review.context["form"].initial["raw_text"],
+        "text_ref": review.context["form"].initial["text_ref"],
         "title": "Dubbel",
         "dossier": "33694",
         "number": "9",
@@ -104,13 +103,18 @@ def test_review_refuses_a_number_that_is_taken_and_keeps_the_text(editor_client,
     response = editor_client.post(reverse("admin:letters_letter_from_text"), post)
     assert response.status_code == 400
     assert "staat al in het archief" in response.content.decode()
-    assert "Zoals eerder gemeld" in response.content.decode()  # nothing lost
     assert not Letter.objects.filter(title="Dubbel").exists()
+    # Nothing lost: the same text, still on the server, is saved once the number is free.
+    assert f'value="{post["text_ref"]}"' in response.content.decode()
+    assert "Kamerstuk 29 521, nr. 360" in response.content.decode()
+    response = editor_client.post(reverse("admin:letters_letter_from_text"), {**post, "number": "900"})
+    assert response.status_code == 302
+    assert "Zoals eerder gemeld" in Letter.objects.get(title="Dubbel").original_text
 
 
 def test_review_refuses_a_malformed_dossier(editor_client):
     review = _review(editor_client, text=CITING_TEXT)
-    post = {"confirm": "1", "raw_text": review.context["form"].initial["raw_text"], "title": "X", "dossier": "abc"}
+    post = {"confirm": "1", "text_ref": review.context["form"].initial["text_ref"], "title": "X", "dossier": "abc"}
     response = editor_client.post(reverse("admin:letters_letter_from_text"), post)
     assert response.status_code == 400
     assert "Ongeldig dossiernummer" in response.content.decode()
@@ -247,5 +251,7 @@ def test_upload_a_word_file(editor_client):
     )
     review = _review(editor_client, upload=upload)
     initial = review.context["form"].initial
-    assert (initial["dossier"], initial["number"], initial["source_name"]) == ("26488", 72, "brief.docx")
+    assert (initial["dossier"], initial["number"]) == ("26488", 72)
+    # The file's name waits on the server with the text, for the save.
+    assert PendingText.objects.get().metadata["source_name"] == "brief.docx"
     assert review.context["extraction"].clean.footnote_refs

@@ -4,6 +4,7 @@ clear Dutch refusals for everything else."""
 import pytest
 
 from letters.ingest.sources import UnreadableSource, read_letter_source
+from tests.pdfs import build_pdf, text_content
 
 LETTER = (
     "Den Haag, 28 maart 2018\n\nHierbij ontvangt u de kabinetsreactie op de beleidsdoorlichting "
@@ -15,39 +16,7 @@ LETTER = (
 def make_pdf(lines: list[str] | None) -> bytes:
     """A minimal one-page PDF built by hand (Helvetica, WinAnsi); ``None`` gives a
     page without a text layer, like a scan."""
-    content = b""
-    if lines:
-        shown = b" ".join(
-            b"("
-            + line.encode("cp1252")
-            .replace(b"\\", b"\\\\")
-            .replace(b"(", b"\\(")
-            .replace(b")", b"\\)")
-            + b") '"
-            for line in lines
-        )
-        content = b"BT /F1 11 Tf 50 800 Td 14 TL " + shown + b" ET"
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-    ]
-    pdf = b"%PDF-1.4\n"
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(pdf))
-        pdf += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(pdf)
-    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return pdf
+    return build_pdf([0], [text_content(lines) if lines else b""])
 
 
 PDF_LINES = [

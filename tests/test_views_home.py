@@ -1,5 +1,7 @@
 """The home page, robots.txt and the Dutch error pages."""
 
+import re
+
 import pytest
 from django.test import RequestFactory
 from django.views.defaults import server_error
@@ -76,3 +78,29 @@ def test_counts_match_the_seeded_archive(client, seeded):
     assert f"<strong>{Letter.objects.count()}</strong> brieven" in page
     assert f"<strong>{Citation.objects.count()}</strong> verwijzingen" in page
     assert f"<strong>{BudgetLine.objects.count()}</strong> begrotingsregels" in page
+
+
+def test_recent_letters_are_newest_first_by_date_and_undated_last(client):
+    """Issue 19 #15: "Recente brieven" is in date order, newest first; letters without a
+    date (a year alone counts as its 1 January, so it does not jump ahead of dated
+    letters of that year) follow the dated ones, newest year first, unknown year last."""
+    from datetime import date
+
+    make_letter(number=1, title="Brief 2016", letter_date=date(2016, 5, 1), year=2016)
+    make_letter(number=2, title="Zonder datum of jaar", letter_date=None)
+    make_letter(number=3, title="Brief 2018", letter_date=date(2018, 3, 28), year=2018)
+    make_letter(number=4, title="Alleen jaar 2017", letter_date=None, year=2017)
+    make_letter(number=5, title="Alleen jaar 2019", letter_date=None, year=2019)
+    make_letter(number=6, title="Ook zonder datum", letter_date=None)
+    page = html(client.get("/"))
+    section = page[page.index('id="recente-brieven"') : page.index('id="home-missies"')]
+    titles = re.findall(r'class="letter-item-title" href="[^"]+">([^<]+)</a>', section)
+    assert titles == [
+        "Brief 2018",
+        "Brief 2016",
+        "Alleen jaar 2019",
+        "Alleen jaar 2017",
+        "Ook zonder datum",
+        "Zonder datum of jaar",
+    ]
+    assert "Nieuwste eerst" in section

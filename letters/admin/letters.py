@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from letters.admin.new_letter import NewLetterFromTextView
+from letters import json_input
+from letters.admin.new_letter import new_letter_view
 from letters.admin.write_path import WritePathMixin
 from letters.models import (
     BudgetLine,
@@ -68,6 +69,7 @@ class LetterForm(forms.ModelForm):
     class Meta:
         model = Letter
         fields = "__all__"
+        field_classes = {"structure": json_input.BoundedJSONField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -146,8 +148,9 @@ class LetterAdmin(WritePathMixin, SimpleHistoryAdmin):
         return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), obj.get_absolute_url())
 
     def get_urls(self):
-        view = self.admin_site.admin_view(NewLetterFromTextView.as_view(model_admin=self))
-        return [path("uit-tekst/", view, name="letters_letter_from_text")] + super().get_urls()
+        return [
+            path("uit-tekst/", new_letter_view(self), name="letters_letter_from_text")
+        ] + super().get_urls()
 
     def changelist_view(self, request, extra_context=None):
         extra_context = extra_context or {}

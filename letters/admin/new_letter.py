@@ -8,16 +8,22 @@ duplicating it."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
 
+from letters.admin import pending
+from letters.admin.text_limits import limits, text_too_long, too_large_message
 from letters.kamerstuk import InvalidKamerstuk, normalise_dossier
 from letters.models import Decision, Dossier, Letter, LetterKind, Report
+from letters.request_limits import TOO_LARGE, Refusal, answers_refused_requests
 from letters.selectors.same_letter import SAME_NUMBER, SameLetter, same_letter
 from letters.services import (
     LetterOverrides,
@@ -29,6 +35,7 @@ from letters.services import (
 
 ITEM_KINDS = ("citations", "proceedings", "amounts", "missions", "recommendations")
 DECISION_LABELS = dict(Decision.choices)
+START_AGAIN = "De tekst van de brief is niet (meer) beschikbaar; begin opnieuw."
 
 
 class SourceForm(forms.Form):
@@ -56,6 +63,8 @@ class SourceForm(forms.Form):
         text, upload = data.get("text", "").strip(), data.get("upload")
         if not text and not upload:
             raise ValidationError("Plak de tekst van de brief of kies een bestand.")
+        if not upload and (message := text_too_long(text)):
+            raise ValidationError(message)
         if upload:
             limit = settings.LETTER_UPLOAD_MAX_BYTES
             if upload.size > limit:
@@ -74,15 +83,17 @@ class SourceForm(forms.Form):
             except UnreadableSource as error:
                 raise ValidationError(str(error)) from error
             data["source_name"] = ""
+        if message := text_too_long(data["raw_text"]):
+            raise ValidationError(message)
         return data
 
 
 class ReviewForm(forms.Form):
-    """The metadata an editor confirms; the raw text travels along in a hidden field
-    and is extracted again on save (extraction is deterministic)."""
+    """The metadata an editor confirms. The text stays on the server (``pending``);
+    the form carries its reference, and the text is extracted again on save
+    (extraction is deterministic)."""
 
-    raw_text = forms.CharField(widget=forms.HiddenInput, strip=False)
-    source_name = forms.CharField(widget=forms.HiddenInput, required=False)
+    text_ref = forms.CharField(widget=forms.HiddenInput)
     # The stored letter this text is (see letters.selectors.same_letter) and its version.
     existing = forms.IntegerField(widget=forms.HiddenInput, required=False)
     existing_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -198,14 +209,11 @@ def extract(raw_text: str):
     return run_pipeline(raw_text, mission_names())
 
 
-def initial_review_data(
-    extraction, raw_text: str, source_name: str, same: SameLetter | None = None
-) -> dict:
+def initial_review_data(extraction, text_ref: str, same: SameLetter | None = None) -> dict:
     meta = extraction.metadata
     key = meta.key or extraction.clean.own_key
     return {
-        "raw_text": raw_text,
-        "source_name": source_name,
+        "text_ref": text_ref,
         "existing": same.letter.pk if same else None,
         "existing_version": same.letter.version if same else None,
         "existing_reason": same.reason if same else "",
@@ -237,7 +245,7 @@ class NewLetterFromTextView(View):
             **self.model_admin.admin_site.each_context(request),
             "opts": Letter._meta,
             "title": "Nieuwe brief uit tekst",
-            "max_upload_mb": settings.LETTER_UPLOAD_MAX_BYTES // (1024 * 1024),
+            **limits(),
             **extra,
         }
 
@@ -253,9 +261,10 @@ class NewLetterFromTextView(View):
         raw_text = form.cleaned_data["raw_text"]
         extraction = extract(raw_text)
         same = same_letter(extraction, text_hash=text_hash(raw_text))
-        review = ReviewForm(
-            initial=initial_review_data(extraction, raw_text, form.cleaned_data["source_name"], same)
+        text_ref = pending.keep(
+            text=raw_text, user=request.user, metadata={"source_name": form.cleaned_data["source_name"]}
         )
+        review = ReviewForm(initial=initial_review_data(extraction, text_ref, same))
         return self.render_review(request, review, extraction, same=same)
 
     def render_review(self, request, review, extraction, status=200, same=None):
@@ -287,11 +296,11 @@ class NewLetterFromTextView(View):
 
     def save(self, request):
         review = ReviewForm(request.POST)
-        raw_text = request.POST.get("raw_text", "")
-        if not raw_text.strip():
-            messages.error(request, "De tekst van de brief ontbreekt; begin opnieuw.")
+        kept = pending.read(request.POST.get("text_ref", ""), user=request.user)
+        if kept is None:
+            messages.error(request, START_AGAIN)
             return redirect("admin:letters_letter_from_text")
-        extraction = extract(raw_text)
+        extraction = extract(kept.text)
         if not review.is_valid():
             return self.render_review(request, review, extraction, status=400, same=self._same(review))
         existing = None
@@ -302,13 +311,14 @@ class NewLetterFromTextView(View):
                 return refused
         letter = save_extraction(
             extraction=extraction,
-            original_text=raw_text,
+            original_text=kept.text,
             overrides=review.overrides(),
             selection=review.selection(request.POST),
             letter=existing,
-            source_name=review.cleaned_data["source_name"],
+            source_name=kept.metadata.get("source_name", ""),
             report=getattr(review.cleaned_data["report"], "title", None),
         )
+        pending.forget(kept.reference)
         messages.success(
             request,
             f"De brief «{letter.title}» is {'bijgewerkt' if existing else 'opgeslagen'} met "
@@ -335,3 +345,26 @@ class NewLetterFromTextView(View):
             )
             return redirect("admin:letters_letter_from_text")
         return None
+
+
+def refused(request, refusal: Refusal, *, model_admin):
+    """A request too large or with too many fields for the server to read
+    (``letters.request_limits``): the form again, with what went wrong."""
+    if not model_admin.admin_site.has_permission(request):
+        return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+    if not model_admin.has_add_permission(request):
+        return redirect("admin:index")
+    view = NewLetterFromTextView(model_admin=model_admin)
+    if refusal.reason == TOO_LARGE:
+        error = too_large_message()
+    else:
+        error = f"{refusal.message} {START_AGAIN}"
+    context = view.context(request, form=SourceForm(), error=error)
+    return render(request, view.source_template, context, status=refusal.status)
+
+
+def new_letter_view(model_admin):
+    """The admin's "Nieuwe brief uit tekst" view, answering requests over the limits
+    with its own page."""
+    view = model_admin.admin_site.admin_view(NewLetterFromTextView.as_view(model_admin=model_admin))
+    return answers_refused_requests(partial(refused, model_admin=model_admin))(view)

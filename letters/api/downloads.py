@@ -4,7 +4,7 @@ lists (all pages of them, in the same order)."""
 
 from __future__ import annotations
 
-from django.http import Http404
+from django.http import Http404, StreamingHttpResponse
 
 from letters import exports
 from letters.api import filters, selectors
@@ -76,9 +76,9 @@ RECOMMENDATION_COLUMNS = [
     Column("Missies", lambda d: _names(d["missions"])),
 ]
 
-# The same columns as the budget page's own CSV (letters/views/budget.py).
+# Also the budget page's own CSV (letters/views/budget.py, ``budget_csv``).
 BUDGET_COLUMNS = [
-    Column("Bedrag (euro)", lambda d: d["amount"]),
+    Column("Bedrag (euro)", lambda d: d["amount"], numeric=True),
     Column("Budget", lambda d: d["instrument"]),
     Column("Vanaf jaar", lambda d: d["year_from"]),
     Column("Tot en met jaar", lambda d: d["year_to"]),
@@ -119,6 +119,13 @@ def _budget(request, out: Serializer):
     budget_filters, _ = filters.budget_filters(request.GET, strict=False)
     rows = selectors.with_budget_display(filtered_lines(budget_filters)).iterator(chunk_size=CHUNK)
     return (out.budget_line(line) for line in rows), BUDGET_COLUMNS
+
+
+def budget_csv(request, lines) -> StreamingHttpResponse:
+    """begroting.csv of these budget lines (a queryset in the order to write)."""
+    out = Serializer(request)
+    rows = selectors.with_budget_display(lines).iterator(chunk_size=CHUNK)
+    return exports.download(exports.CSV, (out.budget_line(line) for line in rows), BUDGET_COLUMNS, "begroting")
 
 
 # URL segment of the list page → (rows and columns, file name)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from letters.api.http import endpoint
 from letters.api.lookup import MAX_TEXT_BYTES, lookup, text_size_error
 from letters.api.openapi import openapi_document
+from letters.request_limits import TOO_LARGE, TOO_MANY_FIELDS, Refusal, answers_refused_requests
 
 TEXT_FIELD = "tekst"
 
@@ -48,12 +48,7 @@ def api_index(request: HttpRequest) -> HttpResponse:
 
 def _pasted_text(request: HttpRequest) -> tuple[str, str, int]:
     """(text, error message, status) of a posted form."""
-    try:
-        text = request.POST.get(TEXT_FIELD, "")
-    except RequestDataTooBig:
-        return "", "De tekst is te lang: plak hoogstens 1 MB.", 413
-    except TooManyFieldsSent:
-        return "", "Het formulier bevat te veel velden; stuur alleen de tekst.", 400
+    text = request.POST.get(TEXT_FIELD, "")
     if message := text_size_error(text):
         return "", message, 413
     if not text.strip():
@@ -61,13 +56,33 @@ def _pasted_text(request: HttpRequest) -> tuple[str, str, int]:
     return text, "", 200
 
 
+def _lookup_page(request: HttpRequest, *, text="", error="", result=None, status=200) -> HttpResponse:
+    context = {
+        "text": text,
+        "error": error,
+        "result": result,
+        "max_mb": MAX_TEXT_BYTES // (1024 * 1024),
+    }
+    return render(request, "letters/citation_lookup.html", context, status=status)
+
+
+def _refused(request: HttpRequest, refusal: Refusal) -> HttpResponse:
+    """A form too large for the server to read (letters/request_limits.py)."""
+    if refusal.reason == TOO_LARGE:
+        error = f"De tekst is te lang: plak hoogstens {MAX_TEXT_BYTES // (1024 * 1024)} MB."
+    elif refusal.reason == TOO_MANY_FIELDS:
+        error = f"{refusal.message} Stuur alleen de tekst."
+    else:
+        error = refusal.message
+    return _lookup_page(request, error=error, status=refusal.status)
+
+
+@answers_refused_requests(_refused)
 @endpoint(("GET", "HEAD", "POST"), json_errors=False)
 def citation_lookup(request: HttpRequest) -> HttpResponse:
-    context = {"text": "", "error": "", "result": None, "max_mb": MAX_TEXT_BYTES // (1024 * 1024)}
-    status = 200
-    if request.method == "POST":
-        text, context["error"], status = _pasted_text(request)
-        if text:
-            context["text"] = text
-            context["result"] = lookup(text)
-    return render(request, "letters/citation_lookup.html", context, status=status)
+    if request.method != "POST":
+        return _lookup_page(request)
+    text, error, status = _pasted_text(request)
+    if not text:
+        return _lookup_page(request, error=error, status=status)
+    return _lookup_page(request, text=text, result=lookup(text))

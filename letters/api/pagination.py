@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from letters import site
 from letters.api.errors import ApiError, bad_parameter
 
 DEFAULT_PAGE_SIZE = 20
@@ -53,7 +54,7 @@ class PageOf:
 def _link(request, page: int) -> str:
     params = request.GET.copy()
     params["page"] = str(page)
-    return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+    return site.absolute(request, f"{request.path}?{params.urlencode()}")
 
 
 def paginate(request, rows, *, count: int | None = None) -> PageOf:

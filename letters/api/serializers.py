@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
+from letters import site
 from letters.kamerstuk import InvalidKamerstuk, KamerstukKey, format_dossier
 from letters.models import Citation, CitationKind, Letter, Mission
 from letters.selectors.letters import citation_href
@@ -34,7 +35,7 @@ class Serializer:
         self.request = request
 
     def absolute(self, path: str) -> str:
-        return self.request.build_absolute_uri(path)
+        return site.absolute(self.request, path)
 
     # -- letters ----------------------------------------------------------------
     def letter_ref(self, letter: Letter) -> dict:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 from django.http import JsonResponse
 from django.urls import Resolver404, resolve
 
-from letters import search
+from letters import json_input, search
 from letters.api import filters, selectors
 from letters.api.errors import ApiError, not_found
 from letters.api.http import endpoint, json_response
@@ -139,7 +137,7 @@ def _read_text(request) -> str:
     if len(body) > MAX_BODY_BYTES:
         raise ApiError(413, "Het verzoek is te groot: stuur hoogstens 1 MB tekst.")
     try:
-        data = json.loads(body)
+        data = json_input.loads(body)
     except (ValueError, UnicodeDecodeError) as error:
         raise ApiError(400, 'Stuur JSON zoals {"text": "… Kamerstuk 33 694, nr. 12 …"}.') from error
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):

@@ -59,8 +59,9 @@ DERIVED_FIELDS: dict[type[models.Model], tuple[str, ...]] = {
     BudgetLine: ("budget_year", "letter_date"),
 }
 # Models of the app that are not archive content: the page cache's version
-# counter (letters/page_cache.py), which a restore bumps instead.
-NOT_EXPORTED_MODELS = ("letters.ArchiveState",)
+# counter (letters/page_cache.py), which a restore bumps instead, and texts kept
+# between a review page and saving (letters/admin/pending.py), which expire.
+NOT_EXPORTED_MODELS = ("letters.ArchiveState", "letters.PendingText")
 
 HISTORY_FIELDS = (
     "history_id",

@@ -14,7 +14,6 @@ of each letter's date and year, citations, the search index, the archive generat
 from __future__ import annotations
 
 import gzip
-import json
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -26,6 +25,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.color import no_style
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, models, transaction
 
+from letters import json_input
 from letters.exchange.format import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -97,8 +97,8 @@ def _parse(lines: Iterable[str]) -> Iterator[tuple[int, dict]]:
             if not line.strip():
                 continue
             try:
-                item = json.loads(line)
-            except json.JSONDecodeError:
+                item = json_input.loads(line)
+            except json_input.JsonInputError:
                 raise RestoreRefused(
                     f"Regel {number} is geen geldige JSON: het bestand is beschadigd of afgebroken."
                 ) from None

@@ -1,14 +1,13 @@
 """Atom feeds: new letters, and new letters about a mission, in a dossier, or citing
 a Kamerstuk. "New" means newly added to the archive."""
 
-from django.contrib.syndication.views import Feed
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.text import Truncator
 
+from letters.feeds.atom import SiteFeed
 from letters.kamerstuk import InvalidKamerstuk, KamerstukKey, format_dossier
 from letters.models import Citation, CitationKind, Dossier, Letter, LetterMission, Mission
 
@@ -16,8 +15,7 @@ ITEMS = 30
 SUMMARY_WORDS = 60
 
 
-class _LetterFeed(Feed):
-    feed_type = Atom1Feed
+class _LetterFeed(SiteFeed):
     author_name = "Archief Kamerbrieven Internationale Veiligheid"
 
     def letters(self):

@@ -2,19 +2,17 @@
 
 from datetime import datetime, time
 
-from django.contrib.syndication.views import Feed
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
+from letters.feeds.atom import SiteFeed
 from letters.search.snippets import teaser_text
 from letters.selectors.search import letters_for_feed
 
 SITE_TITLE = "Kamerbrieven Internationale Veiligheid"
 
 
-class SearchFeed(Feed):
-    feed_type = Atom1Feed
+class SearchFeed(SiteFeed):
 
     def get_object(self, request, *args, **kwargs):
         return letters_for_feed(request.GET)

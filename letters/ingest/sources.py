@@ -9,7 +9,6 @@ with a message in Dutch for the person who chose the file.
 
 from __future__ import annotations
 
-import io
 import logging
 import re
 
@@ -103,20 +102,14 @@ def _text_only(text: str) -> str:
 
 
 def _pdf_text(data: bytes) -> str:
-    from pypdf import PdfReader
+    # Read in a process of its own, with bounded pages, content and time (pdf.py).
+    from letters.ingest.pdf import PdfRefused, pdf_pages
 
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise UnreadableSource("Het PDF-bestand is beveiligd met een wachtwoord.")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except UnreadableSource:
-        raise
-    except Exception as error:  # noqa: BLE001 — pypdf raises many kinds on a malformed file
-        logger.info("PDF could not be parsed: %r", error)
-        raise UnreadableSource(
-            "Het PDF-bestand is beschadigd of kan niet worden gelezen."
-        ) from error
+        pages = pdf_pages(data)
+    except PdfRefused as error:
+        logger.info("PDF refused: %s", error)
+        raise UnreadableSource(str(error)) from error
     if not any(page.strip() for page in pages):
         raise UnreadableSource(
             "Het PDF-bestand bevat geen tekstlaag (een scan?). Gebruik een PDF met tekst of plak de tekst."

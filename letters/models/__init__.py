@@ -3,6 +3,7 @@ from letters.models.citation import Citation, CitationKind
 from letters.models.dossier import Dossier, Ministry, Person
 from letters.models.letter import Letter, LetterKind, Signatory
 from letters.models.mission import Decision, LetterMission, Mission, MissionAlias, Organisation
+from letters.models.pending import PendingText
 from letters.models.recommendation import Recommendation, Report, Response
 from letters.models.state import ArchiveState
 
@@ -22,6 +23,7 @@ __all__ = [
     "MissionAlias",
     "Nature",
     "Organisation",
+    "PendingText",
     "Person",
     "Recommendation",
     "Report",

@@ -40,6 +40,7 @@ __all__ = [
     "filter_letters",
     "index_scans",
     "index_letters",
+    "index_missing_letters",
     "letter_paragraphs",
     "parse_query",
     "rank_window",
@@ -85,6 +86,16 @@ def index_letters(letter_model, letter_ids: Iterable[int], connection) -> None:
         with transaction.atomic(using=connection.alias):
             backend.write(connection, table, documents)
             backend.remove(connection, table, [pk for pk in batch if pk not in found])
+
+
+def index_missing_letters(connection=default_connection) -> int:
+    """Index every letter the index does not hold; returns how many. Run after
+    migrating (``letters.after_migrate``): migrations do not index."""
+    from letters.models import Letter
+
+    ids = _backend(connection).unindexed_ids(connection, Letter._meta.db_table)
+    index_letters(Letter, ids, connection)
+    return len(ids)
 
 
 def update_index(letter_ids: Iterable[int]) -> None:

@@ -69,6 +69,14 @@ def write(connection, table: str, documents: list[IndexDocument]) -> None:
         cursor.execute(sql, params)
 
 
+def unindexed_ids(connection, table: str) -> list[int]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id FROM {connection.ops.quote_name(table)} WHERE search_vector IS NULL"
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
 def remove(connection, table: str, letter_ids: list[int]) -> None:
     """Clear the vector of letters that stay but must not be found. A deleted
     letter needs nothing: its vector lives in its own row and goes with it."""

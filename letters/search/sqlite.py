@@ -43,6 +43,12 @@ def write(connection, table: str, documents: list[IndexDocument]) -> None:
         )
 
 
+def unindexed_ids(connection, table: str) -> list[int]:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id FROM {table} WHERE id NOT IN (SELECT rowid FROM {FTS_TABLE})")
+        return [row[0] for row in cursor.fetchall()]
+
+
 def _year_token(year: int | None) -> str:
     return f"{YEAR_TOKEN}{int(year)}" if year else ""
 

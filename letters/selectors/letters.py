@@ -31,7 +31,6 @@ from letters.paths import kamerstuk_path, letter_path
 HEAVY_FIELDS = ("body", "original_text", "structure", "search_vector")
 CITED_BY_PER_PAGE = 20
 DOSSIER_PER_PAGE = 50
-NEWEST_FIRST = (F("date").desc(nulls_last=True), "-id")
 
 
 def light(prefix: str = "") -> list[str]:
@@ -489,13 +488,20 @@ class HomePage:
     missions: list[Mission]
 
 
+def recent_letters(count: int) -> list[Letter]:
+    """The newest letters by date, newest first; letters without a date after all
+    dated ones (newest year first, no year last)."""
+    undated_last = (F("date").desc(nulls_last=True), F("year").desc(nulls_last=True), "-id")
+    return list(letter_list_queryset().order_by(*undated_last)[:count])
+
+
 def home_page(*, recent: int = 8) -> HomePage:
     return HomePage(
         letter_count=Letter.objects.count(),
         citation_count=Citation.objects.count(),
         mission_count=Mission.objects.count(),
         budget_line_count=BudgetLine.objects.count(),
-        recent_letters=list(letter_list_queryset().order_by(*NEWEST_FIRST)[:recent]),
+        recent_letters=recent_letters(recent),
         missions=list(
             Mission.objects.annotate(
                 letter_count=Count("letter_links__letter", distinct=True)

@@ -4,10 +4,10 @@ nothing; a changed text updates the letter it was imported as."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from letters import json_input
 from letters.ingest.types import Extraction, MissionNames
 from letters.kamerstuk import normalise_dossier
 from letters.models import Letter, Mission, MissionAlias
@@ -140,7 +140,7 @@ def read_overrides(path: Path) -> LetterOverrides | None:
     if not sidecar.exists():
         return None
     try:
-        return LetterOverrides.from_json(json.loads(sidecar.read_text(encoding="utf-8")))
+        return LetterOverrides.from_json(json_input.loads(sidecar.read_text(encoding="utf-8")))
     except (ValueError, TypeError) as error:
         raise ImportRefused(f"De metadata in {sidecar.name} is ongeldig: {error}") from error
 

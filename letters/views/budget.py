@@ -1,10 +1,9 @@
 """Budget lines with facets, totals, a server-drawn chart and a CSV download."""
 
-import csv
-
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
+from letters.api.downloads import budget_csv
 from letters.charts import bar_chart
 from letters.formatting import format_euro
 from letters.models import Instrument
@@ -12,20 +11,6 @@ from letters.selectors.budget import BudgetFilters, budget_page, filtered_lines,
 from letters.views.params import choices, ignored_notice, int_param
 
 INSTRUMENT, YEAR, MISSION = "instrument", "jaar", "missie"
-CSV_HEADER = [
-    "Bedrag (euro)",
-    "Budget",
-    "Vanaf jaar",
-    "Tot en met jaar",
-    "Aard",
-    "Doel",
-    "Missie",
-    "Kamerstuk",
-    "Titel van de brief",
-    "Datum van de brief",
-    "Tekst in de brief",
-    "Adres",
-]
 
 
 def _filters(request: HttpRequest) -> tuple[BudgetFilters, list[str]]:
@@ -105,40 +90,6 @@ def budget(request: HttpRequest) -> HttpResponse:
     )
 
 
-class _Echo:
-    """A file-like object csv.writer can write to: it hands each line back."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
-def _csv_rows(request: HttpRequest, filters: BudgetFilters):
-    writer = csv.writer(_Echo())
-    yield writer.writerow(CSV_HEADER)
-    for line in filtered_lines(filters).iterator(chunk_size=500):
-        letter = line.letter
-        key = letter.kamerstuk_key
-        yield writer.writerow(
-            [
-                f"{line.amount:f}",
-                line.instrument,
-                line.year_from or "",
-                line.year_to or "",
-                line.get_nature_display() if line.nature else "",
-                line.purpose,
-                (line.mission.short_name or line.mission.name) if line.mission else "",
-                key.display if key else "",
-                letter.title,
-                letter.date.isoformat() if letter.date else "",
-                line.text,
-                request.build_absolute_uri(letter.get_absolute_url()),
-            ]
-        )
-
-
 def _csv(request: HttpRequest, filters: BudgetFilters) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(
-        _csv_rows(request, filters), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = 'attachment; filename="begroting.csv"'
-    return response
+    # The list pages' writer and columns: one CSV writer for every download.
+    return budget_csv(request, filtered_lines(filters))

@@ -29,9 +29,14 @@ A.Th.B. Bijleveld-Schouten
 
 
 def open_new_letter_form(page) -> None:
-    page.locator("#content-main").get_by_role("link", name="Brieven", exact=True).click()
-    page.get_by_role("link", name="Nieuwe brief uit tekst").click()
+    """From the admin home, where logging in lands: "Nieuwe brief uit tekst" comes first
+    there, and the "Brieven" row offers it too."""
+    expect(page).to_have_url(re.compile(r"/beheer/$"))
+    letters_row = page.locator("tr.model-letter")
+    expect(letters_row.get_by_role("link", name="Nieuwe brief uit tekst")).to_be_visible()
+    page.get_by_role("link", name="Nieuwe brief uit tekst").first.click()
     expect(page).to_have_url(re.compile(r"/beheer/letters/letter/uit-tekst/$"))
+    expect(page.get_by_role("heading", name="Nieuwe brief uit tekst")).to_be_visible()
 
 
 def review_section(page, heading: str):
@@ -130,3 +135,34 @@ def test_editor_uploads_a_text_file_and_gets_a_clear_error_for_a_broken_pdf(
     expect(alert).to_contain_text(re.compile(r"kapot\.pdf: .*PDF-bestand"))
     expect(page.get_by_role("button", name="Brief opslaan")).to_have_count(0)
     screenshot("broken-pdf")
+
+
+def test_a_file_or_text_over_the_limits_is_refused_before_it_is_sent(
+    page, log_in_editor, settings, screenshot
+):
+    """Issue 19 #4: what the archive cannot take is said at once, not after an upload."""
+    settings.LETTER_UPLOAD_MAX_BYTES = 2 * 1024 * 1024
+    settings.LETTER_TEXT_MAX_CHARS = 2000
+    log_in_editor(page)
+    open_new_letter_form(page)
+    posts = []
+    page.on("request", lambda request: posts.append(request.url) if request.method == "POST" else None)
+
+    page.get_by_label("Of een bestand (.txt, .pdf of .docx)").set_input_files(
+        {"name": "groot.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n" + b"0" * (3 * 1024 * 1024)}
+    )
+    page.get_by_role("button", name="Tekst analyseren").click()
+    expect(page.get_by_role("alert")).to_have_text("Het bestand is te groot: het maximum is 2 MB.")
+    screenshot("file-too-big")
+
+    page.get_by_label("Of een bestand (.txt, .pdf of .docx)").set_input_files([])
+    page.get_by_label("Tekst van de brief").fill(LETTER_TEXT * 5)
+    page.get_by_role("button", name="Tekst analyseren").click()
+    expect(page.get_by_role("alert")).to_contain_text("hoogstens 2.000 tekens")
+    assert posts == []
+    expect(page).to_have_url(re.compile(r"/beheer/letters/letter/uit-tekst/$"))
+
+    # Within the limits the form is sent as before.
+    page.get_by_label("Tekst van de brief").fill(LETTER_TEXT)
+    page.get_by_role("button", name="Tekst analyseren").click()
+    expect(page.get_by_role("button", name="Brief opslaan")).to_be_visible()
